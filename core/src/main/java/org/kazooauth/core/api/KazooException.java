@@ -1,0 +1,76 @@
+package org.kazooauth.core.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.kazooauth.core.json.Json;
+
+/**
+ * A request that ends in a Kazoo error envelope: the HTTP status, Kazoo's word for it ({@code message}) and
+ * the details a client can act on ({@code data}). The factories give each kind of error one spelling.
+ */
+public final class KazooException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final transient ObjectNode data;
+
+    public KazooException(int status, String kazooMessage, ObjectNode data) {
+        super(kazooMessage, null, false, false);
+        this.status = status;
+        this.data = data;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Kazoo's word for the error, e.g. {@code "invalid credentials"}. */
+    public String kazooMessage() {
+        return getMessage();
+    }
+
+    public ObjectNode data() {
+        return data.deepCopy();
+    }
+
+    private static ObjectNode explained(String explanation) {
+        ObjectNode data = Json.object();
+        data.put("message", explanation);
+        return data;
+    }
+
+    /** 401: no token, or one that is not valid (any more) for this realm. */
+    public static KazooException invalidCredentials(String explanation) {
+        return new KazooException(401, "invalid credentials", explained(explanation));
+    }
+
+    /** 403: the caller is known but may not do this. */
+    public static KazooException forbidden(String explanation) {
+        return new KazooException(403, "forbidden", explained(explanation));
+    }
+
+    /** 404 with Kazoo's {@code bad identifier} body: the id names nothing. */
+    public static KazooException badIdentifier(String id, String cause) {
+        ObjectNode data = explained("bad identifier");
+        data.put("cause", cause);
+        data.put("id", id);
+        return new KazooException(404, "bad identifier", data);
+    }
+
+    /** 404: no such endpoint. */
+    public static KazooException notFound(String explanation) {
+        return new KazooException(404, "not found", explained(explanation));
+    }
+
+    /** 400: the request could not be read at all (not JSON, no {@code data} object, ...). */
+    public static KazooException invalidData(String explanation) {
+        return new KazooException(400, "invalid data", explained(explanation));
+    }
+
+    /** 400 keyed like Kazoo: {@code {"<field.path>": {"<rule>": {"message": "..."}}}}. */
+    public static KazooException validationFailed(String field, String rule, String explanation) {
+        ObjectNode data = Json.object();
+        data.putObject(field).putObject(rule).put("message", explanation);
+        return new KazooException(400, "validation failed", data);
+    }
+}

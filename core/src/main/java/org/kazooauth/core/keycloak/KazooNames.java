@@ -1,0 +1,21 @@
+package org.kazooauth.core.keycloak;
+
+/** The Keycloak names of the Kazoo mapping (DESIGN §2). A contract: tests and external checks rely on them. */
+public final class KazooNames {
+
+    /** Group attribute that makes an account a reseller when it is {@code true}. */
+    public static final String RESELLER_ATTRIBUTE = "kazoo.reseller";
+
+    /** Realm role of Kazoo's account admins ({@code priv_level: admin}), held directly or through a group. */
+    public static final String ACCOUNT_ADMIN_ROLE = "kazoo-account-admin";
+
+    /** Realm attribute naming the client {@code /v2/user_auth} issues tokens for. */
+    public static final String CROSSBAR_CLIENT_ID_ATTRIBUTE = "kazoo.crossbar.client_id";
+
+    /** Realm attribute naming the system default multi-factor provider. */
+    public static final String DEFAULT_MFA_PROVIDER_ATTRIBUTE = "kazoo.auth.default_multi_factor_provider";
+    public static final String DEFAULT_MFA_PROVIDER = "duo";
+
+    private KazooNames() {
+    }
+}
