@@ -1,0 +1,56 @@
+package org.kazooauth.core.keycloak;
+
+import org.kazooauth.core.access.AccessRules;
+import org.kazooauth.core.account.AccountTree;
+import org.kazooauth.core.config.AuthConfigHierarchy;
+import org.keycloak.models.RealmModel;
+
+/** One realm as Kazoo sees it, for the length of one request: its accounts, config hierarchy and rules. */
+public final class KazooRealm {
+
+    private final RealmModel realm;
+    private final RealmAccounts accounts;
+    private final AccountTree tree;
+    private final AuthConfigHierarchy config;
+    private final AccessRules rules;
+    private final Principals principals;
+
+    public KazooRealm(RealmModel realm) {
+        this.realm = realm;
+        this.accounts = new RealmAccounts(realm);
+        this.tree = new AccountTree(accounts);
+        this.config = new AuthConfigHierarchy(tree, accounts);
+        this.rules = new AccessRules(tree);
+        this.principals = new Principals(realm, tree);
+    }
+
+    public RealmModel realm() {
+        return realm;
+    }
+
+    public RealmAccounts accounts() {
+        return accounts;
+    }
+
+    public AccountTree tree() {
+        return tree;
+    }
+
+    public AuthConfigHierarchy config() {
+        return config;
+    }
+
+    public AccessRules rules() {
+        return rules;
+    }
+
+    public Principals principals() {
+        return principals;
+    }
+
+    /** The system default multi-factor provider's name (realm attribute, default {@code duo}). */
+    public String defaultMultiFactorProvider() {
+        String configured = realm.getAttribute(KazooNames.DEFAULT_MFA_PROVIDER_ATTRIBUTE);
+        return configured == null || configured.isBlank() ? KazooNames.DEFAULT_MFA_PROVIDER : configured.trim();
+    }
+}

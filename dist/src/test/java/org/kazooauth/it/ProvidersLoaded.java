@@ -1,0 +1,35 @@
+package org.kazooauth.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.kazooauth.testing.KazooHttp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What "our providers are loaded" means, asserted on a server's admin server-info. */
+final class ProvidersLoaded {
+
+    private ProvidersLoaded() {
+    }
+
+    static void assertIn(KazooHttp http, String adminToken) {
+        KazooHttp.Reply info = http.get("/admin/serverinfo", KazooHttp.bearer(adminToken));
+        assertEquals(200, info.status(), info.toString());
+        JsonNode providers = info.at("/providers");
+
+        JsonNode realmApi = providers.at("/realm-restapi-extension/providers/kazoo");
+        assertTrue(realmApi.isObject(), "the Kazoo realm resource provider is loaded: " + providers.path(
+                "realm-restapi-extension"));
+        assertTrue(realmApi.at("/operationalInfo/version").asText().matches("\\d+\\.\\d+\\.\\d+.*"),
+                "server info shows the pack's version: " + realmApi);
+        assertTrue(providers.at("/admin-realm-restapi-extension/providers/kazoo").isObject(),
+                "the Kazoo admin resource provider is loaded: " + providers.path("admin-realm-restapi-extension"));
+
+        List<String> loginThemes = new ArrayList<>();
+        info.at("/themes/login").forEach(theme -> loginThemes.add(theme.path("name").asText()));
+        assertTrue(loginThemes.contains("kazoo"), "the kazoo login theme is loaded: " + loginThemes);
+    }
+}

@@ -1,0 +1,49 @@
+package org.kazooauth.testing;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.util.UUID;
+
+/**
+ * Gives integration tests a real Keycloak with the provider jar and the demo realm: ONE server per test JVM,
+ * started by the first class that needs it and stopped when the whole run ends. Tests receive it as a
+ * {@link RunningKeycloak} parameter.
+ */
+public final class KeycloakServerExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+            KeycloakServerExtension.class);
+
+    /** Closed by JUnit when the root context closes, i.e. after the last test class. */
+    private record Shared(RunningKeycloak keycloak) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            keycloak.stop();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server(context);
+    }
+
+    private static RunningKeycloak server(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shared.class,
+                key -> new Shared(KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
+                        "dev-mem", 0, 0, UUID.randomUUID().toString()))),
+                Shared.class).keycloak();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == RunningKeycloak.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return server(context);
+    }
+}

@@ -1,0 +1,131 @@
+package org.kazooauth.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.kazooauth.core.account.Account;
+import org.kazooauth.core.api.KazooEnvelope;
+import org.kazooauth.core.api.KazooException;
+import org.kazooauth.core.api.PackInfo;
+import org.kazooauth.core.api.RequestIds;
+import org.kazooauth.core.json.Json;
+import org.kazooauth.core.keycloak.KazooRealm;
+import org.keycloak.models.KeycloakSession;
+
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * The one way every Kazoo endpoint runs: authenticate → authorize → act → audit → respond in Kazoo's envelope.
+ * Every failure becomes a Kazoo error envelope with the request id; nothing an endpoint throws escapes as
+ * Keycloak's own error page.
+ */
+public final class KazooPipeline {
+
+    private static final Logger LOG = Logger.getLogger(KazooPipeline.class);
+    static final String REQUEST_ID_HEADER = "X-Request-ID";
+
+    private final KeycloakSession session;
+    private final CallerAuthenticator authenticator;
+
+    public KazooPipeline(KeycloakSession session, CallerAuthenticator authenticator) {
+        this.session = session;
+        this.authenticator = authenticator;
+    }
+
+    /** An endpoint open to every authenticated caller. */
+    public Response forAnyCaller(Function<Call, JsonNode> action) {
+        return run((caller, kazoo) -> action.apply(new Call(caller, null, kazoo)));
+    }
+
+    /** An endpoint on the system (the realm). */
+    public Response forSystem(Need need, Function<Call, JsonNode> action) {
+        return run((caller, kazoo) -> {
+            boolean allowed = need == Need.READ ? caller.canReadSystem() : caller.canManageSystem();
+            if (!allowed) {
+                throw KazooException.forbidden("only super admins of realm " + kazoo.realm().getName()
+                        + (need == Need.READ ? " (view-realm)" : " (manage-realm)") + " may do this");
+            }
+            return action.apply(new Call(caller, null, kazoo));
+        });
+    }
+
+    /**
+     * An endpoint on account {@code accountId}. An unknown account is a 404 for callers who may read the whole
+     * system and a 403 for everyone else, so nobody can probe which account ids exist in other trees.
+     */
+    public Response forAccount(String accountId, Need need, Function<Call, JsonNode> action) {
+        return run((caller, kazoo) -> {
+            Account account = kazoo.tree().find(accountId).orElseThrow(() -> caller.canReadSystem()
+                    ? KazooException.badIdentifier(accountId, "account does not exist")
+                    : forbiddenOn(accountId, need));
+            boolean allowed = need == Need.READ ? caller.canRead(account) : caller.canManage(account);
+            if (!allowed) {
+                throw forbiddenOn(accountId, need);
+            }
+            return action.apply(new Call(caller, account, kazoo));
+        });
+    }
+
+    private static KazooException forbiddenOn(String accountId, Need need) {
+        return KazooException.forbidden("you may not " + (need == Need.READ ? "read" : "change") + " account "
+                + accountId + ": " + (need == Need.READ
+                ? "members of the account and admins of it or of a parent account may"
+                : "admins of the account or of a parent account may"));
+    }
+
+    @FunctionalInterface
+    private interface AuthorizedAction {
+        JsonNode apply(Caller caller, KazooRealm kazoo);
+    }
+
+    private Response run(AuthorizedAction action) {
+        String requestId = RequestIds.accept(session.getContext().getRequestHeaders().getHeaderString(REQUEST_ID_HEADER));
+        Caller caller = null;
+        try {
+            KazooRealm kazoo = new KazooRealm(session.getContext().getRealm());
+            caller = authenticator.authenticate(session, kazoo);
+            JsonNode data = action.apply(caller, kazoo);
+            audit(requestId, caller, 200, null);
+            return respond(200, KazooEnvelope.success(data, meta(requestId, caller)), requestId);
+        } catch (KazooException e) {
+            audit(requestId, caller, e.status(), e.kazooMessage());
+            return respond(e.status(), KazooEnvelope.error(e, meta(requestId, caller)), requestId);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Kazoo request %s %s failed", requestId, requestLine());
+            KazooException internal = new KazooException(500, "internal error",
+                    Json.object().put("message", "the server failed; its log names request id " + requestId));
+            return respond(500, KazooEnvelope.error(internal, meta(requestId, caller)), requestId);
+        }
+    }
+
+    private static KazooEnvelope.Meta meta(String requestId, Caller caller) {
+        return new KazooEnvelope.Meta(requestId, Instant.now(), PackInfo.VERSION, PackInfo.NODE,
+                caller == null ? null : caller.authToken());
+    }
+
+    private static Response respond(int status, JsonNode envelope, String requestId) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(REQUEST_ID_HEADER, requestId)
+                .entity(Json.write(envelope))
+                .build();
+    }
+
+    /** Changes are logged at INFO, reads and refusals at DEBUG: who, what, the outcome, never a secret. */
+    private void audit(String requestId, Caller caller, int status, String error) {
+        String method = session.getContext().getHttpRequest().getHttpMethod();
+        boolean change = !"GET".equals(method) && !"HEAD".equals(method) && status < 300;
+        Logger.Level level = change ? Logger.Level.INFO : Logger.Level.DEBUG;
+        if (LOG.isEnabled(level)) {
+            LOG.logf(level, "kazoo %s %s by %s -> %d%s [request %s]", method, requestLine(),
+                    caller == null ? "anonymous" : caller.describe(), status, error == null ? "" : " " + error,
+                    requestId);
+        }
+    }
+
+    private String requestLine() {
+        return session.getContext().getUri().getPath();
+    }
+}

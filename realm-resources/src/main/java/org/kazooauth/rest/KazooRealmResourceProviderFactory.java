@@ -1,0 +1,58 @@
+package org.kazooauth.rest;
+
+import com.google.auto.service.AutoService;
+import org.kazooauth.core.api.PackInfo;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+import java.util.Map;
+
+/** Mounts the Kazoo API at {@code /realms/{realm}/kazoo} for callers holding an access token of that realm. */
+@AutoService(RealmResourceProviderFactory.class)
+public final class KazooRealmResourceProviderFactory implements RealmResourceProviderFactory,
+        ServerInfoAwareProviderFactory {
+
+    public static final String ID = "kazoo";
+
+    private static final CallerAuthenticator REALM_USERS = new RealmTokenAuthenticator();
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new RealmResourceProvider() {
+            @Override
+            public Object getResource() {
+                return new KazooRoot(session, REALM_USERS);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("version", PackInfo.VERSION);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,34 @@
+package org.kazooauth.rest;
+
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * The Kazoo API's resource tree, mounted twice: at {@code /realms/{realm}/kazoo} for realm users and at
+ * {@code /admin/realms/{realm}/kazoo} for Keycloak administrators. Only the {@link CallerAuthenticator} differs.
+ */
+public final class KazooRoot {
+
+    private final KazooPipeline pipeline;
+
+    public KazooRoot(KeycloakSession session, CallerAuthenticator authenticator) {
+        this.pipeline = new KazooPipeline(session, authenticator);
+    }
+
+    @Path("v2/security")
+    public SecurityResource security() {
+        return new SecurityResource(pipeline);
+    }
+
+    @Path("v2/accounts/{accountId}/security")
+    public AccountSecurityResource accountSecurity(@PathParam("accountId") String accountId) {
+        return new AccountSecurityResource(pipeline, accountId);
+    }
+
+    /** Every other path: a Kazoo 404 rather than the server's bare one. JAX-RS tries literal paths first. */
+    @Path("{path: .*}")
+    public UnknownEndpoint unknown(@PathParam("path") String path) {
+        return new UnknownEndpoint(pipeline, path);
+    }
+}

@@ -1,0 +1,52 @@
+package org.kazooauth.rest;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import org.kazooauth.core.api.KazooException;
+import org.kazooauth.core.keycloak.KazooRealm;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+
+/**
+ * Authenticates realm users by an access token of this realm, sent as {@code Authorization: Bearer …} or as
+ * Kazoo's {@code X-Auth-Token: …}. Keycloak's own bearer check does the work: signature, expiry, issuer, token
+ * type and a live user session, so a logged-out or revoked token fails here too.
+ */
+public final class RealmTokenAuthenticator implements CallerAuthenticator {
+
+    static final String X_AUTH_TOKEN = "X-Auth-Token";
+
+    @Override
+    public Caller authenticate(KeycloakSession session, KazooRealm kazoo) {
+        String realmName = kazoo.realm().getName();
+        String token = presentedToken(session.getContext().getRequestHeaders());
+        if (token == null) {
+            throw KazooException.invalidCredentials("send an access token of realm " + realmName
+                    + " as 'Authorization: Bearer <token>' or 'X-Auth-Token: <token>'");
+        }
+        AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session)
+                .setRealm(kazoo.realm())
+                .setTokenString(token)
+                .authenticate();
+        if (result == null) {
+            throw KazooException.invalidCredentials("the token is not a valid access token of realm " + realmName
+                    + ": it may have expired or been revoked, or its session ended; log in again");
+        }
+        UserModel user = result.user();
+        return new TokenCaller(token, user.getUsername(), kazoo.principals().of(user), kazoo.rules());
+    }
+
+    /** The token of {@code Authorization: Bearer} or, failing that, of {@code X-Auth-Token}. */
+    public static String presentedToken(HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            String[] parts = authorization.trim().split("\\s+", 2);
+            if (parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") && !parts[1].isBlank()) {
+                return parts[1].trim();
+            }
+        }
+        String kazooHeader = headers.getHeaderString(X_AUTH_TOKEN);
+        return kazooHeader == null || kazooHeader.isBlank() ? null : kazooHeader.trim();
+    }
+}
