@@ -105,8 +105,8 @@ public final class KeycloakLauncher {
     }
 
     /**
-     * Copies the jar keeping its modification time, so an unchanged jar does not make Keycloak re-augment
-     * (about 19 s) on the next start.
+     * Puts the jar in {@code providers/} unless the same bytes are already there: Keycloak re-augments (about
+     * 19 s) whenever the file changes, and the build is reproducible, so an unchanged build costs nothing.
      */
     private static void install(Settings settings) throws IOException {
         if (!Files.isRegularFile(settings.providerJar())) {
@@ -117,9 +117,11 @@ public final class KeycloakLauncher {
             throw new IllegalStateException("no Keycloak distribution at " + settings.home()
                     + ": 'mvn verify' (or ./run.sh) unpacks it in the pre-integration-test phase");
         }
-        Path providers = Files.createDirectories(settings.home().resolve("providers"));
-        Files.copy(settings.providerJar(), providers.resolve(settings.providerJar().getFileName()),
-                StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        Path installed = Files.createDirectories(settings.home().resolve("providers"))
+                .resolve(settings.providerJar().getFileName());
+        if (!Files.exists(installed) || Files.mismatch(installed, settings.providerJar()) != -1) {
+            Files.copy(settings.providerJar(), installed, StandardCopyOption.REPLACE_EXISTING);
+        }
         Path imports = Files.createDirectories(settings.home().resolve("data/import"));
         Files.copy(settings.realmFile(), imports.resolve(settings.realmFile().getFileName()),
                 StandardCopyOption.REPLACE_EXISTING);
