@@ -1,11 +1,10 @@
 package org.kazooauth.admin;
 
 import com.google.auto.service.AutoService;
+import org.kazooauth.core.keycloak.StatelessProviderFactory;
 import org.kazooauth.rest.KazooRoot;
 import org.kazooauth.rest.RealmTokenAuthenticator;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
@@ -17,7 +16,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * authenticated the administrator before the request gets here; the pipeline only wraps that in a Caller.
  */
 @AutoService(AdminRealmResourceProviderFactory.class)
-public final class KazooAdminResourceProviderFactory implements AdminRealmResourceProviderFactory {
+public final class KazooAdminResourceProviderFactory implements AdminRealmResourceProviderFactory,
+        StatelessProviderFactory<AdminRealmResourceProvider> {
 
     public static final String ID = "kazoo";
 
@@ -41,17 +41,5 @@ public final class KazooAdminResourceProviderFactory implements AdminRealmResour
     @Override
     public String getId() {
         return ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

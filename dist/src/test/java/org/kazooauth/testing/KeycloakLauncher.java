@@ -93,15 +93,14 @@ public final class KeycloakLauncher {
     }
 
     private static List<String> command(Settings settings, int httpPort, int managementPort) {
-        List<String> command = new ArrayList<>(List.of(
+        return List.of(
                 settings.home().resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
                 "--health-enabled=true",
                 "--db=" + settings.database(),
-                "--import-realm"));
-        return command;
+                "--import-realm");
     }
 
     /**

@@ -2,9 +2,8 @@ package org.kazooauth.rest;
 
 import com.google.auto.service.AutoService;
 import org.kazooauth.core.api.PackInfo;
-import org.keycloak.Config;
+import org.kazooauth.core.keycloak.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
@@ -14,7 +13,7 @@ import java.util.Map;
 /** Mounts the Kazoo API at {@code /realms/{realm}/kazoo} for callers holding an access token of that realm. */
 @AutoService(RealmResourceProviderFactory.class)
 public final class KazooRealmResourceProviderFactory implements RealmResourceProviderFactory,
-        ServerInfoAwareProviderFactory {
+        StatelessProviderFactory<RealmResourceProvider>, ServerInfoAwareProviderFactory {
 
     public static final String ID = "kazoo";
 
@@ -42,17 +41,5 @@ public final class KazooRealmResourceProviderFactory implements RealmResourcePro
     @Override
     public Map<String, String> getOperationalInfo() {
         return Map.of("version", PackInfo.VERSION);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

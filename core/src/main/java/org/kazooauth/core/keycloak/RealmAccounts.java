@@ -8,6 +8,7 @@ import org.kazooauth.core.config.ConfigAttributes;
 import org.kazooauth.core.config.ConfigSource;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class RealmAccounts implements Accounts, ConfigSource {
     }
 
     /** The accounts a user is a direct member of. */
-    public static List<Account> memberships(org.keycloak.models.UserModel user) {
+    public static List<Account> memberships(UserModel user) {
         return user.getGroupsStream().map(RealmAccounts::toAccount).toList();
     }
 }
