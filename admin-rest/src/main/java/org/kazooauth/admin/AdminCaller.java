@@ -40,6 +40,12 @@ record AdminCaller(String authToken, AdminPermissionEvaluator auth, RealmAccount
         return onGroup(account, group -> auth.groups().canManage(group));
     }
 
+    /** Realm managers may use any account's provider configs; group managers those of the groups they manage. */
+    @Override
+    public boolean canUseMultiFactorConfigOf(Account owner) {
+        return canManageSystem() || canManage(owner);
+    }
+
     private boolean onGroup(Account account, Predicate<GroupModel> permission) {
         return accounts.group(account.id()).map(permission::test).orElse(false);
     }

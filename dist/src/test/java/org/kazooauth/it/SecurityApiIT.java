@@ -6,17 +6,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kazooauth.testing.DemoRealm;
+import org.kazooauth.testing.DemoUsers;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 import org.kazooauth.testing.KeycloakServerExtension;
 import org.kazooauth.testing.RunningKeycloak;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.kazooauth.testing.KazooAssertions.assertError;
+import static org.kazooauth.testing.KazooAssertions.assertSuccess;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,6 @@ class SecurityApiIT {
     private static final DemoRealm DEMO = DemoRealm.load();
     private static final String API = "/realms/demo/kazoo/v2";
     private static final String ADMIN_API = "/admin/realms/demo/kazoo/v2";
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private static final String MASTER = DEMO.accountId("Master Reseller");
     private static final String ACME = DEMO.accountId("Acme");
@@ -41,46 +41,21 @@ class SecurityApiIT {
 
     private RunningKeycloak keycloak;
     private KazooHttp http;
+    private DemoUsers users;
 
     @BeforeEach
     void connect(RunningKeycloak keycloak) {
         this.keycloak = keycloak;
         this.http = new KazooHttp(keycloak);
+        this.users = new DemoUsers(http);
     }
 
     private String token(String user) {
-        return TOKENS.computeIfAbsent(user, u -> http.passwordToken("demo", "crossbar", u, DEMO.password(u)));
+        return users.token(user);
     }
 
     private Reply getAs(String user, String path) {
-        return http.get(path, KazooHttp.bearer(token(user)));
-    }
-
-    private static void assertSuccessEnvelope(Reply reply, String token) {
-        assertEquals(200, reply.status(), reply.toString());
-        assertEquals("success", reply.at("/status").asText());
-        assertKazooMeta(reply);
-        assertEquals(token, reply.at("/auth_token").asText(), "the envelope echoes the caller's token");
-    }
-
-    private static void assertError(Reply reply, int status, String kazooMessage) {
-        assertEquals(status, reply.status(), reply.toString());
-        assertEquals("error", reply.at("/status").asText(), reply.toString());
-        assertEquals(Integer.toString(status), reply.at("/error").asText());
-        assertEquals(kazooMessage, reply.at("/message").asText());
-        assertTrue(reply.at("/data").isObject(), reply.toString());
-        assertKazooMeta(reply);
-    }
-
-    private static void assertKazooMeta(Reply reply) {
-        String requestId = reply.at("/request_id").asText();
-        assertTrue(requestId.matches("[0-9a-f]{32}"), "request_id is 32 hex: " + requestId);
-        assertEquals(requestId, reply.headers().firstValue("X-Request-ID").orElse(""));
-        Instant.parse(reply.at("/timestamp").asText());
-        assertTrue(reply.at("/timestamp").asText().endsWith("Z"), "UTC timestamp");
-        assertFalse(reply.at("/version").asText().isEmpty());
-        assertFalse(reply.at("/node").asText().isEmpty());
-        assertTrue(reply.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        return users.get(user, path);
     }
 
     // ---- GET /v2/security ------------------------------------------------------------------------------
@@ -88,7 +63,7 @@ class SecurityApiIT {
     @Test
     void securityListsTheModulesUnderBothNames() {
         Reply reply = getAs("acme-user", API + "/security");
-        assertSuccessEnvelope(reply, token("acme-user"));
+        assertSuccess(reply, token("acme-user"));
         List<String> modules = List.of("cb_api_auth", "cb_auth", "cb_ip_auth", "cb_user_auth");
         assertEquals(modules, texts(reply.at("/data/available_auth_modules")));
         assertEquals(modules, texts(reply.at("/data/available_auth_methods")));
@@ -97,7 +72,7 @@ class SecurityApiIT {
     @Test
     void kazoosXAuthTokenHeaderWorksLikeBearer() {
         Reply reply = http.get(API + "/security", "X-Auth-Token", token("east-user"));
-        assertSuccessEnvelope(reply, token("east-user"));
+        assertSuccess(reply, token("east-user"));
     }
 
     @Test
@@ -142,17 +117,17 @@ class SecurityApiIT {
     void accountSecurityAuthorizationOutcomes() {
         String acme = API + "/accounts/" + ACME + "/security";
         assertError(http.get(acme), 401, "invalid credentials");
-        assertSuccessEnvelope(getAs("acme-user", acme), token("acme-user"));          // member of A
-        assertSuccessEnvelope(getAs("acme-admin", acme), token("acme-admin"));        // admin of A
-        assertSuccessEnvelope(getAs("reseller-admin", acme), token("reseller-admin")); // admin of A's parent
-        assertSuccessEnvelope(getAs("superadmin", acme), token("superadmin"));        // super admin
+        assertSuccess(getAs("acme-user", acme), token("acme-user"));          // member of A
+        assertSuccess(getAs("acme-admin", acme), token("acme-admin"));        // admin of A
+        assertSuccess(getAs("reseller-admin", acme), token("reseller-admin")); // admin of A's parent
+        assertSuccess(getAs("superadmin", acme), token("superadmin"));        // super admin
         assertError(getAs("globex-admin", acme), 403, "forbidden");                   // admin in another tree
         assertError(getAs("east-user", acme), 403, "forbidden");                      // member of a sub-account
 
         String east = API + "/accounts/" + EAST + "/security";
-        assertSuccessEnvelope(getAs("east-user", east), token("east-user"));
-        assertSuccessEnvelope(getAs("acme-admin", east), token("acme-admin"));        // admin of the parent
-        assertSuccessEnvelope(getAs("reseller-admin", east), token("reseller-admin")); // admin of an ancestor
+        assertSuccess(getAs("east-user", east), token("east-user"));
+        assertSuccess(getAs("acme-admin", east), token("acme-admin"));        // admin of the parent
+        assertSuccess(getAs("reseller-admin", east), token("reseller-admin")); // admin of an ancestor
         assertError(getAs("acme-user", east), 403, "forbidden");                      // plain user, not a member
 
         String master = API + "/accounts/" + MASTER + "/security";
@@ -238,12 +213,12 @@ class SecurityApiIT {
     void keycloakAdministratorsGetTheSameTreeUnderTheAdminApi() {
         String masterAdmin = http.adminToken(keycloak);
         Reply viaAdmin = http.get(ADMIN_API + "/accounts/" + EAST + "/security", KazooHttp.bearer(masterAdmin));
-        assertSuccessEnvelope(viaAdmin, masterAdmin);
+        assertSuccess(viaAdmin, masterAdmin);
         Reply viaRealm = getAs("east-user", API + "/accounts/" + EAST + "/security");
         assertEquals(viaRealm.at("/data"), viaAdmin.at("/data"), "one resource tree, the same answer");
 
-        assertSuccessEnvelope(http.get(ADMIN_API + "/security", KazooHttp.bearer(masterAdmin)), masterAdmin);
-        assertSuccessEnvelope(http.get(ADMIN_API + "/accounts/" + OTHER + "/security",
+        assertSuccess(http.get(ADMIN_API + "/security", KazooHttp.bearer(masterAdmin)), masterAdmin);
+        assertSuccess(http.get(ADMIN_API + "/accounts/" + OTHER + "/security",
                 KazooHttp.bearer(token("superadmin"))), token("superadmin"));
     }
 

@@ -2,22 +2,31 @@ package org.kazooauth.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.kazooauth.core.account.Account;
+import org.kazooauth.core.api.KazooException;
 import org.kazooauth.core.config.AuthConfigSchema;
+import org.kazooauth.core.config.AuthConfigValidator;
+import org.kazooauth.core.config.MultiFactorOwnership;
 import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooRealm;
 
 import java.util.Iterator;
 
-/** {@code /v2/accounts/{A}/security}: an account's auth config (seed 002, "Fetch All Configurations"). */
+/** {@code /v2/accounts/{A}/security}: an account's own auth config (seed 002) and what it inherits. */
 public final class AccountSecurityResource {
 
     static final String DEFAULT_PROVIDER_LABEL = "Default System Provider";
+    /** The id of Kazoo's account config document, which clients see in responses. */
+    static final String DOCUMENT_ID = "configs_crossbar.auth";
 
     private final KazooPipeline pipeline;
     private final String accountId;
@@ -40,6 +49,62 @@ public final class AccountSecurityResource {
             data.set("inherited_config", withProviderNames(kazoo.config().inherited(account), kazoo));
             return data;
         });
+    }
+
+    /** Replaces the account's config with the one sent (seed 002, "Change"). */
+    @POST
+    @Path("")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response replace(String body) {
+        return pipeline.forAccount(accountId, Need.MANAGE, call -> {
+            ObjectNode request = AuthConfigValidator.validate(RequestBody.data(body), AuthConfigValidator.Mode.REPLACE);
+            return store(call, request, request);
+        });
+    }
+
+    /** Deep-merges the fields sent into the account's config (seed 002, "Patch"). */
+    @PATCH
+    @Path("")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response patch(String body) {
+        return pipeline.forAccount(accountId, Need.MANAGE, call -> {
+            ObjectNode request = AuthConfigValidator.validate(RequestBody.data(body), AuthConfigValidator.Mode.PATCH);
+            ObjectNode merged = Json.merge(call.kazoo().accounts().accountConfig(call.account()), request);
+            return store(call, request, merged);
+        });
+    }
+
+    /** Removes the account's config; it inherits everything again (seed 002, "Remove"). */
+    @DELETE
+    @Path("")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response remove() {
+        return pipeline.forAccount(accountId, Need.MANAGE, call -> {
+            ObjectNode existing = call.kazoo().accounts().accountConfig(call.account());
+            if (existing.path(AuthConfigSchema.AUTH_MODULES).isEmpty()) {
+                throw KazooException.badIdentifier(DOCUMENT_ID, "account does not have customize auth configuration");
+            }
+            call.kazoo().accounts().replaceAccountConfig(call.account(), Json.object());
+            return document(existing, call.kazoo());
+        });
+    }
+
+    /** Checks who the request points {@code multi_factor} at, stores {@code config}, answers with the stored doc. */
+    private static JsonNode store(Call call, ObjectNode request, ObjectNode config) {
+        MultiFactorOwnership.check(request, ownerId -> call.kazoo().tree().find(ownerId)
+                .map(owner -> call.caller().canUseMultiFactorConfigOf(owner))
+                .orElse(false));
+        call.kazoo().accounts().replaceAccountConfig(call.account(), config);
+        return document(call.kazoo().accounts().accountConfig(call.account()), call.kazoo());
+    }
+
+    /** The account config as Kazoo's document: the config, {@code _read_only} names and Kazoo's doc id. */
+    private static ObjectNode document(ObjectNode config, KazooRealm kazoo) {
+        ObjectNode document = withProviderNames(config.deepCopy(), kazoo);
+        document.put("id", DOCUMENT_ID);
+        return document;
     }
 
     /**

@@ -22,4 +22,7 @@ public interface Caller {
     boolean canRead(Account account);
 
     boolean canManage(Account account);
+
+    /** Whether the caller may point an account's {@code multi_factor} at the provider configs of {@code owner}. */
+    boolean canUseMultiFactorConfigOf(Account owner);
 }

@@ -31,4 +31,9 @@ record TokenCaller(String authToken, String username, Principal principal, Acces
     public boolean canManage(Account account) {
         return rules.canManage(principal, account);
     }
+
+    @Override
+    public boolean canUseMultiFactorConfigOf(Account owner) {
+        return rules.canUseMultiFactorConfigOf(principal, owner);
+    }
 }

@@ -33,6 +33,16 @@ public final class AccessRules {
         return canManageSystem(principal) || administers(principal, target);
     }
 
+    /**
+     * Whose multi-factor provider configs the caller may point an account at: accounts of the caller's own tree
+     * (its account and every descendant) and the caller's ancestors, whose providers a sub-account may always use.
+     */
+    public boolean canUseMultiFactorConfigOf(Principal principal, Account owner) {
+        return canManageSystem(principal) || principal.account()
+                .map(own -> tree.isSelfOrAncestor(own, owner) || tree.isSelfOrAncestor(owner, own))
+                .orElse(false);
+    }
+
     private static boolean isMember(Principal principal, Account target) {
         return principal.account().map(own -> own.id().equals(target.id())).orElse(false);
     }

@@ -67,10 +67,8 @@ public final class KazooException extends RuntimeException {
         return new KazooException(400, "invalid data", explained(explanation));
     }
 
-    /** 400 keyed like Kazoo: {@code {"<field.path>": {"<rule>": {"message": "..."}}}}. */
-    public static KazooException validationFailed(String field, String rule, String explanation) {
-        ObjectNode data = Json.object();
-        data.putObject(field).putObject(rule).put("message", explanation);
-        return new KazooException(400, "validation failed", data);
+    /** 400 with errors keyed like Kazoo's; build them with {@link ValidationErrors}. */
+    public static KazooException validationFailed(ObjectNode errors) {
+        return new KazooException(400, "validation failed", errors);
     }
 }

@@ -59,6 +59,20 @@ public final class RealmAccounts implements Accounts, ConfigSource {
                 problem -> LOG.warnf("account %s (%s): %s", account.name(), account.id(), problem));
     }
 
+    /**
+     * Replaces the account's own auth config: every {@code kazoo.auth_modules.*} attribute of its group goes, the
+     * new leaves come. Other attributes of the group stay as they are.
+     */
+    public void replaceAccountConfig(Account account, ObjectNode config) {
+        GroupModel group = group(account.id()).orElseThrow(
+                () -> new IllegalStateException("account " + account.id() + " vanished during the request"));
+        group.getAttributes().keySet().stream()
+                .filter(key -> key.startsWith(ConfigAttributes.PREFIX))
+                .toList()
+                .forEach(group::removeAttribute);
+        ConfigAttributes.encode(config).forEach(group::setSingleAttribute);
+    }
+
     @Override
     public ObjectNode systemConfig() {
         return ConfigAttributes.decode(realm.getAttributes(),

@@ -71,4 +71,14 @@ class AccessRulesTest {
         assertFalse(rules.canManage(reader, globex));
         assertFalse(rules.canManageSystem(reader));
     }
+
+    @Test
+    void multiFactorConfigsOfTheCallersTreeAndOfItsAncestorsMayBeUsed() {
+        assertTrue(rules.canUseMultiFactorConfigOf(admin(acme), east), "own tree");
+        assertTrue(rules.canUseMultiFactorConfigOf(user(acme), acme), "own account");
+        assertTrue(rules.canUseMultiFactorConfigOf(admin(east), master), "an ancestor's");
+        assertFalse(rules.canUseMultiFactorConfigOf(admin(acme), globex), "another tree's");
+        assertFalse(rules.canUseMultiFactorConfigOf(user(null), acme));
+        assertTrue(rules.canUseMultiFactorConfigOf(new Principal("s", Optional.empty(), true, false, false), globex));
+    }
 }

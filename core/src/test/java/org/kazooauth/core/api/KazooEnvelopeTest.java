@@ -10,6 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KazooEnvelopeTest {
@@ -32,9 +33,9 @@ class KazooEnvelopeTest {
 
     @Test
     void errorCarriesTheCodeAsTextKazoosWordAndDetails() {
-        ObjectNode envelope = KazooEnvelope.error(
-                KazooException.validationFailed("auth_modules.cb_x", "not_found", "no such module"),
-                new KazooEnvelope.Meta(ID, NOW, "1.0", "n", null));
+        KazooException invalid = assertThrows(KazooException.class, () -> new ValidationErrors()
+                .add("auth_modules.cb_x", "not_found", "no such module", null, null).throwIfAny());
+        ObjectNode envelope = KazooEnvelope.error(invalid, new KazooEnvelope.Meta(ID, NOW, "1.0", "n", null));
 
         assertEquals("error", envelope.get("status").asText());
         assertEquals("400", envelope.get("error").asText());

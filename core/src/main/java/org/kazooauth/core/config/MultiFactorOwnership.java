@@ -1,0 +1,48 @@
+package org.kazooauth.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.kazooauth.core.api.ValidationErrors;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Kazoo's rule for pointing a module's {@code multi_factor} at a provider config ({@code cb_security}): a
+ * {@code configuration_id} needs the {@code account_id} that owns it, and the caller must be allowed to use that
+ * account's configs. Unlike Kazoo, {@code include_subaccounts: false} does not lift the check.
+ */
+public final class MultiFactorOwnership {
+
+    private MultiFactorOwnership() {
+    }
+
+    /**
+     * Checks every module of the REQUEST (for a PATCH, the patch, not the merged result).
+     *
+     * @param mayUse whether the caller may use the provider configs of the account with this id; false for an id
+     *               that names no account
+     */
+    public static void check(JsonNode request, Predicate<String> mayUse) {
+        ValidationErrors errors = new ValidationErrors();
+        for (Iterator<Map.Entry<String, JsonNode>> it = request.path(AuthConfigSchema.AUTH_MODULES).fields();
+             it.hasNext(); ) {
+            Map.Entry<String, JsonNode> module = it.next();
+            JsonNode multiFactor = module.getValue().path(AuthConfigSchema.MULTI_FACTOR);
+            String configurationId = multiFactor.path("configuration_id").asText("");
+            String accountId = multiFactor.path("account_id").asText("");
+            String field = AuthConfigSchema.AUTH_MODULES + "." + module.getKey() + ".account_id";
+            if (configurationId.isEmpty()) {
+                continue;
+            }
+            if (accountId.isEmpty()) {
+                errors.add(field, "required", "setting multi-factor configuration_id needs setting account_id",
+                        null, null);
+            } else if (!mayUse.test(accountId)) {
+                errors.add(field, "required", "multi-factor account_id " + accountId + " is not in your account tree",
+                        null, null);
+            }
+        }
+        errors.throwIfAny();
+    }
+}
