@@ -1,6 +1,12 @@
 package org.kazooauth.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code ./run.sh}: a real Keycloak with the provider jar and the demo realm on an embedded file H2, on fixed
@@ -11,12 +17,31 @@ public final class DemoServer {
     private DemoServer() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    /**
+     * Keycloak imports a realm only into a database that lacks it, so after test-realm/demo-realm.json changed
+     * (a git pull, say) the demo would go on with the old realm. Start from a fresh database instead.
+     */
+    private static void forgetDatabaseIfTheRealmChanged(KeycloakLauncher.Settings settings) throws IOException {
+        Path imported = settings.workDir().resolve("imported-realm.json");
+        Path database = settings.home().resolve("data/h2");
+        if (Files.exists(database) && (!Files.exists(imported) || Files.mismatch(imported, settings.realmFile()) != -1)) {
+            System.out.println("[keycloak] the demo realm changed since the last run: starting with a fresh database");
+            try (Stream<Path> files = Files.walk(database)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(settings.workDir());
+        Files.copy(settings.realmFile(), imported, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public static void main(String[] args) throws InterruptedException, IOException {
         int httpPort = Integer.parseInt(System.getenv().getOrDefault("KAZOO_HTTP_PORT", "8080"));
         int managementPort = Integer.parseInt(System.getenv().getOrDefault("KAZOO_MANAGEMENT_PORT", "9000"));
         String adminPassword = System.getenv().getOrDefault("KAZOO_ADMIN_PASSWORD", "admin");
-        RunningKeycloak keycloak = KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
-                "dev-file", httpPort, managementPort, adminPassword));
+        KeycloakLauncher.Settings settings = KeycloakLauncher.Settings.fromSystemProperties(
+                "dev-file", httpPort, managementPort, adminPassword);
+        forgetDatabaseIfTheRealmChanged(settings);
+        RunningKeycloak keycloak = KeycloakLauncher.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop, "keycloak-stop"));
 
         String base = keycloak.baseUrl().toString();

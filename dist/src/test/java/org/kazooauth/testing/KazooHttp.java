@@ -46,12 +46,26 @@ public final class KazooHttp {
 
     /** An access token from the password grant of {@code realm}'s {@code clientId}. */
     public String passwordToken(String realm, String clientId, String username, String password) {
-        Reply reply = form("/realms/" + realm + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", clientId, "username", username, "password", password));
+        Reply reply = passwordGrant(realm, clientId, username, password);
         if (reply.status() != 200) {
             throw new IllegalStateException("no token for " + username + " in realm " + realm + ": " + reply);
         }
         return reply.json().path("access_token").asText();
+    }
+
+    /** The token endpoint's answer to a password grant, whatever it is. */
+    public Reply passwordGrant(String realm, String clientId, String username, String password) {
+        return form("/realms/" + realm + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", clientId, "username", username, "password", password));
+    }
+
+    /** The claims of a JWT, read without checking its signature (the server under test made it). */
+    public static JsonNode claims(String jwt) {
+        try {
+            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A token of the master realm's bootstrap admin, for Keycloak's admin API. */

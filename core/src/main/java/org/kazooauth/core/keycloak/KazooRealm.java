@@ -1,9 +1,14 @@
 package org.kazooauth.core.keycloak;
 
 import org.kazooauth.core.access.AccessRules;
+import org.kazooauth.core.account.Account;
 import org.kazooauth.core.account.AccountTree;
+import org.kazooauth.core.config.AuthModuleSettings;
 import org.kazooauth.core.config.AuthConfigHierarchy;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.Optional;
 
 /** One realm as Kazoo sees it, for the length of one request: its accounts, config hierarchy and rules. */
 public final class KazooRealm {
@@ -46,6 +51,12 @@ public final class KazooRealm {
 
     public Principals principals() {
         return principals;
+    }
+
+    /** The merged settings of {@code module} for the user's account (the system's for a user with no account). */
+    public AuthModuleSettings settingsFor(UserModel user, String module) {
+        Optional<Account> account = principals.accountOf(user);
+        return AuthModuleSettings.of(account.map(config::effective).orElseGet(config::system), module);
     }
 
     /** The system default multi-factor provider's name (realm attribute, default {@code duo}). */

@@ -1,0 +1,14 @@
+package org.kazooauth.authn;
+
+/** Names of the notes Kazoo steps leave on authentication and user sessions, and of their event errors. */
+public final class KazooNotes {
+
+    /** User session note: the auth module the user logged in through. */
+    public static final String AUTH_MODULE = "kazoo.auth_module";
+
+    /** Event error of a login refused because the account's auth module is disabled. */
+    public static final String MODULE_DISABLED_ERROR = "kazoo_auth_module_disabled";
+
+    private KazooNotes() {
+    }
+}

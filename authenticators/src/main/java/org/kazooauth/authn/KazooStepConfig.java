@@ -1,0 +1,47 @@
+package org.kazooauth.authn;
+
+import org.jboss.logging.Logger;
+import org.kazooauth.core.config.AuthConfigSchema;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The config every Kazoo flow step carries: which Kazoo auth module it serves, whose merged settings it obeys.
+ *
+ * @param authModule {@code cb_user_auth} unless the execution's config says otherwise
+ */
+public record KazooStepConfig(String authModule) {
+
+    private static final Logger LOG = Logger.getLogger(KazooStepConfig.class);
+
+    static final String AUTH_MODULE = "auth_module";
+
+    static final ProviderConfigProperty AUTH_MODULE_PROPERTY = authModuleProperty();
+
+    private static ProviderConfigProperty authModuleProperty() {
+        ProviderConfigProperty property = new ProviderConfigProperty(AUTH_MODULE, "Kazoo auth module",
+                "Which Kazoo auth module this step serves: its settings (enabled, token_auth_expiry_s, "
+                        + "multi_factor, ...) are read from the user's account, merged up the account tree. "
+                        + "cb_user_auth for users logging in with a password.",
+                ProviderConfigProperty.LIST_TYPE, AuthConfigSchema.USER_AUTH);
+        property.setOptions(AuthConfigSchema.MODULES);
+        return property;
+    }
+
+    static final List<ProviderConfigProperty> PROPERTIES = List.of(AUTH_MODULE_PROPERTY);
+
+    /** The execution's config, or the defaults when the execution has none. */
+    public static KazooStepConfig of(AuthenticatorConfigModel model) {
+        Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
+        String module = config.getOrDefault(AUTH_MODULE, AuthConfigSchema.USER_AUTH);
+        if (!AuthConfigSchema.isModule(module)) {
+            LOG.warnf("execution config %s names unknown auth module '%s'; using %s",
+                    model == null ? "-" : model.getAlias(), module, AuthConfigSchema.USER_AUTH);
+            module = AuthConfigSchema.USER_AUTH;
+        }
+        return new KazooStepConfig(module);
+    }
+}

@@ -1,0 +1,67 @@
+package org.kazooauth.authn;
+
+import org.kazooauth.core.config.AuthModuleSettings;
+import org.kazooauth.core.keycloak.KazooRealm;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Details;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Applies the merged settings of the user's account to the login, once the user is known: a module disabled
+ * for the account refuses the login (Kazoo: 401 invalid credentials, logged as "authentication module … is
+ * disabled"), and the module is noted on the session so tokens get its {@code token_auth_expiry_s}.
+ * Placed after the password, so it tells nothing to someone who does not know it.
+ */
+public final class LoginPolicyAuthenticator implements Authenticator {
+
+    static final String MODULE_DISABLED_MESSAGE = "kazooAuthModuleDisabled";
+
+    private final FlowKind flow;
+
+    LoginPolicyAuthenticator(FlowKind flow) {
+        this.flow = flow;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        String module = KazooStepConfig.of(context.getAuthenticatorConfig()).authModule();
+        AuthModuleSettings settings = new KazooRealm(context.getRealm()).settingsFor(user, module);
+        if (!settings.enabled()) {
+            String reason = "authentication module " + module + " is disabled";
+            context.getEvent().user(user).detail(Details.REASON, reason).error(KazooNotes.MODULE_DISABLED_ERROR);
+            context.failure(AuthenticationFlowError.ACCESS_DENIED,
+                    flow.refusal(context, MODULE_DISABLED_MESSAGE, "invalid credentials: " + reason));
+            return;
+        }
+        context.getAuthenticationSession().setUserSessionNote(KazooNotes.AUTH_MODULE, module);
+        context.success();
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        authenticate(context);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

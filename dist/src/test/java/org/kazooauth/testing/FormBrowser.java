@@ -1,0 +1,112 @@
+package org.kazooauth.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser at the HTTP level for Keycloak's login pages: keeps cookies, follows no redirect, fills the login
+ * form. Enough to drive a browser flow's steps and read the page each one answers with.
+ * <p>
+ * Keycloak marks its cookies {@code Secure; SameSite=None} even over http. Browsers send such cookies to
+ * loopback hosts, Java's CookieManager does not, so this keeps its own jar.
+ */
+public final class FormBrowser {
+
+    public static final String REDIRECT_URI = "http://localhost:3000/callback";
+    private static final Pattern LOGIN_FORM_ACTION =
+            Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", Pattern.DOTALL);
+
+    /** A page: status, body, and the Location of a redirect. */
+    public record Page(int status, String body, String location) {
+    }
+
+    private final URI base;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    public FormBrowser(RunningKeycloak keycloak) {
+        this.base = keycloak.baseUrl();
+    }
+
+    /** Opens the demo realm's login page for the {@code kazoo-web} client (authorization code with PKCE). */
+    public Page openLogin() {
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        String query = "client_id=kazoo-web&response_type=code&scope=openid&state=" + UUID.randomUUID()
+                + "&redirect_uri=" + encode(REDIRECT_URI)
+                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
+        return send(HttpRequest.newBuilder(base.resolve("/realms/demo/protocol/openid-connect/auth?" + query)).GET());
+    }
+
+    /** Submits the username and password form of {@code loginPage}. */
+    public Page logIn(Page loginPage, String username, String password) {
+        Matcher action = LOGIN_FORM_ACTION.matcher(loginPage.body());
+        if (!action.find()) {
+            throw new IllegalStateException("not a login page (" + loginPage.status() + "):\n" + loginPage.body());
+        }
+        String form = "username=" + encode(username) + "&password=" + encode(password) + "&credentialId=";
+        return send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (String setCookie : response.headers().allValues("Set-Cookie")) {
+                String pair = setCookie.split(";", 2)[0];
+                int equals = pair.indexOf('=');
+                String name = pair.substring(0, equals).trim();
+                String value = pair.substring(equals + 1).trim();
+                if (value.isEmpty() || setCookie.contains("Max-Age=0")) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                }
+            }
+            return new Page(response.statusCode(), response.body(),
+                    response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
