@@ -1,18 +1,13 @@
 package org.kazooauth.authn;
 
 import com.google.auto.service.AutoService;
-import org.kazooauth.core.keycloak.StatelessProviderFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.ProviderConfigProperty;
-
-import java.util.List;
 
 /** "Kazoo login policy" for browser flows and, as {@link DirectGrant}, for direct-grant flows. */
 @AutoService(AuthenticatorFactory.class)
-public class LoginPolicyAuthenticatorFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator> {
+public class LoginPolicyAuthenticatorFactory implements KazooStepFactory {
 
     public static final String ID = "kazoo-login-policy";
 
@@ -63,25 +58,5 @@ public class LoginPolicyAuthenticatorFactory implements AuthenticatorFactory, St
     @Override
     public String getReferenceCategory() {
         return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return KazooStepConfig.PROPERTIES;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return new Requirement[]{Requirement.REQUIRED, Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 }

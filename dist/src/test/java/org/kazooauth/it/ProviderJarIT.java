@@ -88,6 +88,12 @@ class ProviderJarIT {
         assertEquals("org.kazooauth.admin.KazooAdminResourceProviderFactory",
                 read("META-INF/services/org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory")
                         .trim());
+        assertEquals(List.of("org.kazooauth.authn.LoginPolicyAuthenticatorFactory",
+                        "org.kazooauth.authn.LoginPolicyAuthenticatorFactory$DirectGrant",
+                        "org.kazooauth.authn.MultiFactorRequiredConditionFactory"),
+                read("META-INF/services/org.keycloak.authentication.AuthenticatorFactory").lines().sorted().toList());
+        assertEquals("org.kazooauth.authn.TokenLifetimeMapper",
+                read("META-INF/services/org.keycloak.protocol.ProtocolMapper").trim());
         assertNotNull(jar.getEntry("META-INF/beans.xml"), "JAX-RS resources need a beans.xml since Keycloak 22");
         assertTrue(read("META-INF/keycloak-themes.json").contains("\"kazoo\""));
         assertEquals(System.getProperty("keycloak.dist.version"),

@@ -28,6 +28,14 @@ final class ProvidersLoaded {
         assertTrue(providers.at("/admin-realm-restapi-extension/providers/kazoo").isObject(),
                 "the Kazoo admin resource provider is loaded: " + providers.path("admin-realm-restapi-extension"));
 
+        for (String authenticator : List.of("kazoo-login-policy", "kazoo-login-policy-direct-grant",
+                "kazoo-condition-multi-factor")) {
+            assertTrue(providers.at("/authenticator/providers/" + authenticator).isObject(),
+                    "authenticator " + authenticator + " is loaded");
+        }
+        assertTrue(providers.at("/protocol-mapper/providers/kazoo-token-lifetime-mapper").isObject(),
+                "the Kazoo token lifetime mapper is loaded");
+
         List<String> loginThemes = new ArrayList<>();
         info.at("/themes/login").forEach(theme -> loginThemes.add(theme.path("name").asText()));
         assertTrue(loginThemes.contains("kazoo"), "the kazoo login theme is loaded: " + loginThemes);
