@@ -1,5 +1,7 @@
 package org.kazooauth.authn;
 
+import org.kazooauth.core.attempt.AttemptOutcome;
+
 /** Names of the notes Kazoo steps leave on authentication and user sessions, and of their event errors. */
 public final class KazooNotes {
 
@@ -7,7 +9,7 @@ public final class KazooNotes {
     public static final String AUTH_MODULE = "kazoo.auth_module";
 
     /** Event error of a login refused because the account's auth module is disabled. */
-    public static final String MODULE_DISABLED_ERROR = "kazoo_auth_module_disabled";
+    public static final String MODULE_DISABLED_ERROR = AttemptOutcome.MODULE_DISABLED_ERROR;
 
     private KazooNotes() {
     }

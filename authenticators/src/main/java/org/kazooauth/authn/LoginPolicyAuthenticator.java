@@ -30,7 +30,7 @@ public final class LoginPolicyAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
         String module = KazooStepConfig.of(context.getAuthenticatorConfig()).authModule();
-        AuthModuleSettings settings = new KazooRealm(context.getRealm()).settingsFor(user, module);
+        AuthModuleSettings settings = new KazooRealm(context.getSession(), context.getRealm()).settingsFor(user, module);
         if (!settings.enabled()) {
             String reason = "authentication module " + module + " is disabled";
             context.getEvent().user(user).detail(Details.REASON, reason).error(KazooNotes.MODULE_DISABLED_ERROR);

@@ -90,16 +90,18 @@ public final class KazooHttp {
         return request("GET", path, null, headerPairs);
     }
 
-    /** Any method, an optional JSON body, and headers as name/value pairs. */
+    /** Any method, an optional body (JSON unless a Content-Type header says otherwise), headers as name/value pairs. */
     public Reply request(String method, String path, String jsonBody, String... headerPairs) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody));
-        if (jsonBody != null) {
-            builder.header("Content-Type", "application/json");
-        }
+        boolean typed = false;
         for (int i = 0; i < headerPairs.length; i += 2) {
             builder.header(headerPairs[i], headerPairs[i + 1]);
+            typed |= headerPairs[i].equalsIgnoreCase("Content-Type");
+        }
+        if (jsonBody != null && !typed) {
+            builder.header("Content-Type", "application/json");
         }
         return send(builder);
     }

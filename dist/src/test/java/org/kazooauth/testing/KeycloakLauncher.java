@@ -35,15 +35,16 @@ public final class KeycloakLauncher {
      * @param httpPort       0 for a free loopback port
      * @param managementPort 0 for a free loopback port
      * @param adminPassword  password of the bootstrap admin {@code admin} of the master realm
+     * @param options        more {@code kc.sh} options
      */
     public record Settings(Path home, Path providerJar, Path realmFile, Path workDir, String database,
-                           int httpPort, int managementPort, String adminPassword) {
+                           int httpPort, int managementPort, String adminPassword, List<String> options) {
 
         /** The settings the Maven build passes as system properties. */
         public static Settings fromSystemProperties(String database, int httpPort, int managementPort,
-                                                    String adminPassword) {
+                                                    String adminPassword, String... options) {
             return new Settings(path("keycloak.home"), path("kazoo.jar"), path("kazoo.realm.file"),
-                    path("kazoo.work.dir"), database, httpPort, managementPort, adminPassword);
+                    path("kazoo.work.dir"), database, httpPort, managementPort, adminPassword, List.of(options));
         }
 
         private static Path path(String property) {
@@ -93,14 +94,16 @@ public final class KeycloakLauncher {
     }
 
     private static List<String> command(Settings settings, int httpPort, int managementPort) {
-        return List.of(
+        List<String> command = new ArrayList<>(List.of(
                 settings.home().resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
                 "--health-enabled=true",
                 "--db=" + settings.database(),
-                "--import-realm");
+                "--import-realm"));
+        command.addAll(settings.options());
+        return command;
     }
 
     /**

@@ -17,6 +17,10 @@ public final class KeycloakServerExtension implements BeforeAllCallback, Paramet
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             KeycloakServerExtension.class);
 
+    /** So that a test can see the login-attempt retention at work. */
+    static final String PURGE_EVERY_TWO_SECONDS =
+            "--spi-events-listener--kazoo-login-attempts--purge-interval-seconds=2";
+
     /** Closed by JUnit when the root context closes, i.e. after the last test class. */
     private record Shared(RunningKeycloak keycloak) implements ExtensionContext.Store.CloseableResource {
         @Override
@@ -33,7 +37,7 @@ public final class KeycloakServerExtension implements BeforeAllCallback, Paramet
     private static RunningKeycloak server(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shared.class,
                 key -> new Shared(KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
-                        "dev-mem", 0, 0, UUID.randomUUID().toString()))),
+                        "dev-mem", 0, 0, UUID.randomUUID().toString(), PURGE_EVERY_TWO_SECONDS))),
                 Shared.class).keycloak();
     }
 

@@ -1,6 +1,7 @@
 package org.kazooauth.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -8,18 +9,30 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.kazooauth.core.account.Account;
 import org.kazooauth.core.api.KazooException;
+import org.kazooauth.core.api.KazooPage;
+import org.kazooauth.core.attempt.AttemptQuery;
+import org.kazooauth.core.attempt.LoginAttempt;
+import org.kazooauth.core.attempt.LoginAttemptIds;
+import org.kazooauth.core.attempt.LoginAttemptStore;
 import org.kazooauth.core.config.AuthConfigSchema;
 import org.kazooauth.core.config.AuthConfigValidator;
 import org.kazooauth.core.config.MultiFactorOwnership;
 import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooRealm;
+import org.kazooauth.core.keycloak.jpa.JpaLoginAttemptStore;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@code /v2/accounts/{A}/security}: an account's own auth config (seed 002) and what it inherits. */
 public final class AccountSecurityResource {
@@ -89,6 +102,43 @@ public final class AccountSecurityResource {
             call.kazoo().accounts().replaceAccountConfig(call.account(), Json.object());
             return document(existing, call.kazoo());
         });
+    }
+
+    /**
+     * The account's login attempts, newest first, paged Kazoo's way (seed 002, "Get a List of All Login Attempts").
+     * Query: {@code created_from}, {@code created_to} (Gregorian seconds), {@code page_size}, {@code start_key}.
+     */
+    @GET
+    @Path("attempts")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response attempts() {
+        return pipeline.forAccountPage(accountId, Need.READ, call -> {
+            Map<String, String> parameters = new HashMap<>();
+            call.kazoo().session().getContext().getUri().getQueryParameters()
+                    .forEach((name, values) -> parameters.put(name, values.get(0)));
+            AttemptQuery query = AttemptQuery.parse(parameters, Instant.now());
+            List<LoginAttempt> found = attemptStore(call).list(call.account().id(), query);
+            ArrayNode rows = Json.MAPPER.createArrayNode();
+            found.stream().limit(query.pageSize()).map(LoginAttempt::summary).forEach(rows::add);
+            Optional<String> next = found.size() > query.pageSize()
+                    ? Optional.of(found.get(query.pageSize()).id()) : Optional.empty();
+            return new KazooPage(rows, query.startKey(), next);
+        });
+    }
+
+    /** One login attempt in full (seed 002, "Get a Login Attempt Details"). */
+    @GET
+    @Path("attempts/{attemptId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response attempt(@PathParam("attemptId") String attemptId) {
+        return pipeline.forAccount(accountId, Need.READ, call -> (LoginAttemptIds.isValid(attemptId)
+                ? attemptStore(call).find(call.account().id(), attemptId) : Optional.<LoginAttempt>empty())
+                .map(LoginAttempt::detail)
+                .orElseThrow(() -> KazooException.badIdentifier(attemptId, "login attempt not found")));
+    }
+
+    private static LoginAttemptStore attemptStore(Call call) {
+        return JpaLoginAttemptStore.of(call.kazoo().session(), call.kazoo().realm());
     }
 
     /** Checks who the request points {@code multi_factor} at, stores {@code config}, answers with the stored doc. */

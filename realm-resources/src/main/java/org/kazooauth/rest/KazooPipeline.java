@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.kazooauth.core.account.Account;
 import org.kazooauth.core.api.KazooEnvelope;
 import org.kazooauth.core.api.KazooException;
+import org.kazooauth.core.api.KazooPage;
 import org.kazooauth.core.api.PackInfo;
 import org.kazooauth.core.api.RequestIds;
 import org.kazooauth.core.json.Json;
@@ -56,6 +57,15 @@ public final class KazooPipeline {
      * system and a 403 for everyone else, so nobody can probe which account ids exist in other trees.
      */
     public Response forAccount(String accountId, Need need, Function<Call, JsonNode> action) {
+        return onAccount(accountId, need, action::apply);
+    }
+
+    /** A listing on account {@code accountId}, authorized as {@link #forAccount}. */
+    public Response forAccountPage(String accountId, Need need, Function<Call, KazooPage> action) {
+        return onAccount(accountId, need, action::apply);
+    }
+
+    private Response onAccount(String accountId, Need need, Function<Call, Object> action) {
         return run((caller, kazoo) -> {
             Account account = kazoo.tree().find(accountId).orElseThrow(() -> caller.canReadSystem()
                     ? KazooException.badIdentifier(accountId, "account does not exist")
@@ -75,20 +85,23 @@ public final class KazooPipeline {
                 : "admins of the account or of a parent account may"));
     }
 
+    /** Answers a {@link JsonNode} ({@code data}) or a {@link KazooPage} (a listing). */
     @FunctionalInterface
     private interface AuthorizedAction {
-        JsonNode apply(Caller caller, KazooRealm kazoo);
+        Object apply(Caller caller, KazooRealm kazoo);
     }
 
     private Response run(AuthorizedAction action) {
         String requestId = RequestIds.accept(session.getContext().getRequestHeaders().getHeaderString(REQUEST_ID_HEADER));
         Caller caller = null;
         try {
-            KazooRealm kazoo = new KazooRealm(session.getContext().getRealm());
+            KazooRealm kazoo = new KazooRealm(session, session.getContext().getRealm());
             caller = authenticator.authenticate(session, kazoo);
-            JsonNode data = action.apply(caller, kazoo);
+            Object result = action.apply(caller, kazoo);
             audit(requestId, caller, 200, null);
-            return respond(200, KazooEnvelope.success(data, meta(requestId, caller)), requestId);
+            KazooEnvelope.Meta meta = meta(requestId, caller);
+            return respond(200, result instanceof KazooPage page ? KazooEnvelope.success(page, meta)
+                    : KazooEnvelope.success((JsonNode) result, meta), requestId);
         } catch (KazooException e) {
             audit(requestId, caller, e.status(), e.kazooMessage());
             return respond(e.status(), KazooEnvelope.error(e, meta(requestId, caller)), requestId);

@@ -37,6 +37,17 @@ public final class KazooEnvelope {
         return withMeta(envelope, meta);
     }
 
+    /** A listing: the rows as {@code data}, with Kazoo's paging keys beside them. */
+    public static ObjectNode success(KazooPage page, Meta meta) {
+        ObjectNode envelope = Json.object();
+        envelope.put("page_size", page.data().size());
+        page.startKey().ifPresent(key -> envelope.put("start_key", key));
+        page.nextStartKey().ifPresent(key -> envelope.put("next_start_key", key));
+        envelope.set("data", page.data());
+        envelope.put("status", "success");
+        return withMeta(envelope, meta);
+    }
+
     public static ObjectNode error(KazooException error, Meta meta) {
         ObjectNode envelope = Json.object();
         envelope.set("data", error.data());

@@ -16,6 +16,10 @@ public final class KazooNames {
     public static final String DEFAULT_MFA_PROVIDER_ATTRIBUTE = "kazoo.auth.default_multi_factor_provider";
     public static final String DEFAULT_MFA_PROVIDER = "duo";
 
+    /** Realm attribute: how many days login attempts are kept (Kazoo kept them in monthly databases). */
+    public static final String ATTEMPT_RETENTION_DAYS_ATTRIBUTE = "kazoo.crossbar.auth.login_attempts_retention_days";
+    public static final int DEFAULT_ATTEMPT_RETENTION_DAYS = 90;
+
     private KazooNames() {
     }
 }

@@ -5,6 +5,7 @@ import org.kazooauth.core.account.Account;
 import org.kazooauth.core.account.AccountTree;
 import org.kazooauth.core.config.AuthModuleSettings;
 import org.kazooauth.core.config.AuthConfigHierarchy;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
 /** One realm as Kazoo sees it, for the length of one request: its accounts, config hierarchy and rules. */
 public final class KazooRealm {
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final RealmAccounts accounts;
     private final AccountTree tree;
@@ -20,13 +22,18 @@ public final class KazooRealm {
     private final AccessRules rules;
     private final Principals principals;
 
-    public KazooRealm(RealmModel realm) {
+    public KazooRealm(KeycloakSession session, RealmModel realm) {
+        this.session = session;
         this.realm = realm;
         this.accounts = new RealmAccounts(realm);
         this.tree = new AccountTree(accounts);
         this.config = new AuthConfigHierarchy(tree, accounts);
         this.rules = new AccessRules(tree);
         this.principals = new Principals(realm, tree);
+    }
+
+    public KeycloakSession session() {
+        return session;
     }
 
     public RealmModel realm() {

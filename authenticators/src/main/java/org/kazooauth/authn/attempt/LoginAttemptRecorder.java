@@ -1,0 +1,123 @@
+package org.kazooauth.authn.attempt;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.logging.Logger;
+import org.kazooauth.authn.KazooNotes;
+import org.kazooauth.core.account.Account;
+import org.kazooauth.core.api.RequestIds;
+import org.kazooauth.core.attempt.AttemptOutcome;
+import org.kazooauth.core.attempt.ClientHeaders;
+import org.kazooauth.core.attempt.LoginAttempt;
+import org.kazooauth.core.attempt.LoginAttemptIds;
+import org.kazooauth.core.config.AuthConfigSchema;
+import org.kazooauth.core.config.AuthModuleSettings;
+import org.kazooauth.core.keycloak.KazooRealm;
+import org.kazooauth.core.keycloak.jpa.JpaLoginAttemptStore;
+import org.keycloak.events.Details;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventType;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns Keycloak's own {@code LOGIN} and {@code LOGIN_ERROR} events into Kazoo login attempts, so every event
+ * listener sees the same login the attempt log records. Like Kazoo, only for users who belong to an account and as
+ * the merged {@code log_successful_attempts} / {@code log_failed_attempts} say. Written in a transaction of its
+ * own: a refused login still leaves its attempt. Never stops a login: a failure here is logged, not thrown.
+ */
+public final class LoginAttemptRecorder implements EventListenerProvider {
+
+    private static final Logger LOG = Logger.getLogger(LoginAttemptRecorder.class);
+
+    private final KeycloakSession session;
+
+    LoginAttemptRecorder(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        if ((event.getType() != EventType.LOGIN && event.getType() != EventType.LOGIN_ERROR)
+                || event.getUserId() == null) {
+            return;
+        }
+        try {
+            attemptOf(event).ifPresent(attempt -> KeycloakModelUtils.runJobInTransaction(
+                    session.getKeycloakSessionFactory(),
+                    job -> JpaLoginAttemptStore.of(job, job.realms().getRealm(event.getRealmId())).add(attempt)));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not record the login attempt of user %s in realm %s", event.getUserId(),
+                    event.getRealmId());
+        }
+    }
+
+    private Optional<LoginAttempt> attemptOf(Event event) {
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
+        if (user == null) {
+            return Optional.empty();
+        }
+        KazooRealm kazoo = new KazooRealm(session, realm);
+        Optional<Account> account = kazoo.principals().accountOf(user);
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        String module = moduleOf(event, realm);
+        AuthModuleSettings settings = kazoo.settingsFor(user, module);
+        boolean success = event.getType() == EventType.LOGIN;
+        if (success ? !settings.logSuccessfulAttempts() : !settings.logFailedAttempts()) {
+            return Optional.empty();
+        }
+        Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
+        AttemptOutcome outcome = success ? AttemptOutcome.TOKEN_CREATED
+                : AttemptOutcome.ofLoginError(event.getError(), details.get(Details.REASON));
+        Instant now = Instant.ofEpochMilli(event.getTime());
+        HttpHeaders headers = session.getContext().getRequestHeaders();
+        return Optional.of(new LoginAttempt(LoginAttemptIds.generate(now), account.get().id(), user.getId(),
+                outcome.authType(), module, success ? LoginAttempt.Status.SUCCESS : LoginAttempt.Status.FAILED,
+                outcome.message(), now, event.getIpAddress(), ClientHeaders.scrub(firstValues(headers)),
+                RequestIds.accept(headers == null ? null : headers.getHeaderString("X-Request-ID"))));
+    }
+
+    /** The module a Kazoo login policy step noted, else {@code cb_user_auth}: users logging in. */
+    private String moduleOf(Event event, RealmModel realm) {
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        String module = authSession == null ? null : authSession.getUserSessionNotes().get(KazooNotes.AUTH_MODULE);
+        if (module == null && event.getSessionId() != null) {
+            UserSessionModel userSession = session.sessions().getUserSession(realm, event.getSessionId());
+            module = userSession == null ? null : userSession.getNote(KazooNotes.AUTH_MODULE);
+        }
+        return module == null || !AuthConfigSchema.isModule(module) ? AuthConfigSchema.USER_AUTH : module;
+    }
+
+    private static Map<String, String> firstValues(HttpHeaders headers) {
+        Map<String, String> values = new HashMap<>();
+        if (headers != null) {
+            headers.getRequestHeaders().forEach((name, list) -> {
+                if (!list.isEmpty()) {
+                    values.put(name, list.get(0));
+                }
+            });
+        }
+        return values;
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

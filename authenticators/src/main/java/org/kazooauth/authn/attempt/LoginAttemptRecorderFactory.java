@@ -1,0 +1,70 @@
+package org.kazooauth.authn.attempt;
+
+import com.google.auto.service.AutoService;
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.timer.TimerProvider;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The login-attempt log: a global event listener (on in every realm, nothing to enable) and the retention purge,
+ * run every {@code purge-interval-seconds} (default an hour; SPI option
+ * {@code --spi-events-listener--kazoo-login-attempts--purge-interval-seconds}).
+ */
+@AutoService(EventListenerProviderFactory.class)
+public final class LoginAttemptRecorderFactory implements EventListenerProviderFactory {
+
+    public static final String ID = "kazoo-login-attempts";
+    static final String PURGE_INTERVAL = "purge-interval-seconds";
+    static final long DEFAULT_PURGE_INTERVAL_SECONDS = Duration.ofHours(1).toSeconds();
+
+    private long purgeIntervalSeconds = DEFAULT_PURGE_INTERVAL_SECONDS;
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new LoginAttemptRecorder(session);
+    }
+
+    @Override
+    public boolean isGlobal() {
+        return true;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        purgeIntervalSeconds = Math.max(1, config.getLong(PURGE_INTERVAL, DEFAULT_PURGE_INTERVAL_SECONDS));
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                .scheduleTask(new LoginAttemptPurge(), Duration.ofSeconds(purgeIntervalSeconds).toMillis(),
+                        LoginAttemptPurge.NAME));
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(PURGE_INTERVAL).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("How often login attempts past the realm's retention are deleted, in seconds.")
+                .defaultValue(DEFAULT_PURGE_INTERVAL_SECONDS)
+                .add().build();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}
