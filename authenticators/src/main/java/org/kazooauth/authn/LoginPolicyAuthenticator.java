@@ -30,7 +30,12 @@ public final class LoginPolicyAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
         String module = KazooStepConfig.of(context.getAuthenticatorConfig()).authModule();
-        AuthModuleSettings settings = new KazooRealm(context.getSession(), context.getRealm()).settingsFor(user, module);
+        KazooRealm kazoo = new KazooRealm(context.getSession(), context.getRealm());
+        AuthModuleSettings settings = kazoo.settingsFor(user, module);
+        // what the attempt log records, on the event every listener receives
+        context.getEvent().detail(KazooNotes.AUTH_MODULE_DETAIL, module);
+        kazoo.principals().accountOf(user).ifPresent(
+                account -> context.getEvent().detail(KazooNotes.ACCOUNT_ID_DETAIL, account.id()));
         if (!settings.enabled()) {
             String reason = "authentication module " + module + " is disabled";
             context.getEvent().user(user).detail(Details.REASON, reason).error(KazooNotes.MODULE_DISABLED_ERROR);

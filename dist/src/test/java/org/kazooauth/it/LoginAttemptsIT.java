@@ -116,6 +116,20 @@ class LoginAttemptsIT {
     }
 
     @Test
+    void keycloaksOwnLoginEventCarriesTheKazooDetailsForOtherListeners() {
+        String requestId = requestId();
+        assertEquals(200, postForm("grant_type=password&client_id=crossbar&username=east-user&password="
+                + DEMO.password("east-user"), requestId).status());
+        String userId = attemptOf("east-user", DEMO.accountId("Acme East"), requestId).at("/metadata/owner_id").asText();
+        Reply events = http.get("/admin/realms/demo/events?type=LOGIN&user=" + userId + "&max=1",
+                KazooHttp.bearer(http.adminToken(keycloak)));
+        assertEquals(200, events.status(), events.toString());
+        JsonNode details = events.at("/0/details");
+        assertEquals("cb_user_auth", details.path("kazoo_auth_module").asText(), events.toString());
+        assertEquals(DEMO.accountId("Acme East"), details.path("kazoo_account_id").asText());
+    }
+
+    @Test
     void listingsArePagedNewestFirst() {
         for (int i = 0; i < 3; i++) {
             postForm("grant_type=password&client_id=crossbar&username=globex-admin&password=wrong-" + i, requestId());
@@ -180,11 +194,14 @@ class LoginAttemptsIT {
         postForm("grant_type=password&client_id=crossbar&username=acme-user&password=nope", requestId());
         String list = attempts(ACME);
         String someId = users.get("acme-admin", list).at("/data/0/id").asText();
-        assertError(http.get(list), 401, "invalid credentials");
-        assertSuccess(users.get("acme-user", list), users.token("acme-user"));
-        assertSuccess(users.get("reseller-admin", list), users.token("reseller-admin"));
-        assertError(users.get("east-user", list), 403, "forbidden");
-        assertError(users.get("globex-admin", list), 403, "forbidden");
+        assertError(http.get(list), 401, "invalid credentials");                          // anonymous
+        assertSuccess(users.get("acme-user", list), users.token("acme-user"));               // plain user of A
+        assertSuccess(users.get("acme-admin", list), users.token("acme-admin"));             // admin of A
+        assertSuccess(users.get("reseller-admin", list), users.token("reseller-admin"));     // admin of A's parent
+        assertError(users.get("east-user", list), 403, "forbidden");                         // user of a sub-account
+        assertError(users.get("globex-admin", list), 403, "forbidden");                      // unrelated account
+        assertError(users.get("other-reseller-admin", list), 403, "forbidden");              // another tree's reseller
+        assertSuccess(users.get("superadmin", list), users.token("superadmin"));             // super admin
         assertError(users.get("globex-admin", list + "/" + someId), 403, "forbidden");
 
         assertError(users.get("superadmin", attempts(GLOBEX) + "/" + someId), 404, "bad identifier");

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,10 +24,12 @@ public final class KeycloakServerExtension implements BeforeAllCallback, Paramet
             "--spi-events-listener--kazoo-login-attempts--purge-interval-seconds=2";
 
     /** Closed by JUnit when the root context closes, i.e. after the last test class. */
-    private record Shared(RunningKeycloak keycloak) implements ExtensionContext.Store.CloseableResource {
+    private record Shared(RunningKeycloak keycloak, AutoCloseable database)
+            implements ExtensionContext.Store.CloseableResource {
         @Override
-        public void close() {
+        public void close() throws Exception {
             keycloak.stop();
+            database.close();
         }
     }
 
@@ -36,9 +40,21 @@ public final class KeycloakServerExtension implements BeforeAllCallback, Paramet
 
     private static RunningKeycloak server(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shared.class,
-                key -> new Shared(KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
-                        "dev-mem", 0, 0, UUID.randomUUID().toString(), PURGE_EVERY_TWO_SECONDS))),
-                Shared.class).keycloak();
+                key -> start(), Shared.class).keycloak();
+    }
+
+    /** On the embedded H2 by default; on a fresh PostgreSQL database with {@code -Dkazoo.it.db=postgres}. */
+    private static Shared start() {
+        String admin = UUID.randomUUID().toString();
+        if (!"postgres".equals(System.getProperty("kazoo.it.db", "h2"))) {
+            return new Shared(KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
+                    "dev-mem", 0, 0, admin, PURGE_EVERY_TWO_SECONDS)), () -> { });
+        }
+        PostgresDatabase database = PostgresDatabase.createFresh();
+        List<String> options = new ArrayList<>(database.keycloakOptions());
+        options.add(PURGE_EVERY_TWO_SECONDS);
+        return new Shared(KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
+                "postgres", 0, 0, admin, options.toArray(String[]::new))), database);
     }
 
     @Override
