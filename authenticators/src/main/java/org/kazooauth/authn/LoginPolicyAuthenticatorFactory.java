@@ -3,24 +3,19 @@ package org.kazooauth.authn;
 import com.google.auto.service.AutoService;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.KeycloakSession;
 
 /** "Kazoo login policy" for browser flows and, as {@link DirectGrant}, for direct-grant flows. */
 @AutoService(AuthenticatorFactory.class)
-public class LoginPolicyAuthenticatorFactory implements KazooStepFactory {
+public class LoginPolicyAuthenticatorFactory extends FlowStepFactory {
 
     public static final String ID = "kazoo-login-policy";
-
-    private final String id;
-    private final FlowKind flow;
 
     public LoginPolicyAuthenticatorFactory() {
         this(ID, FlowKind.BROWSER);
     }
 
     LoginPolicyAuthenticatorFactory(String id, FlowKind flow) {
-        this.id = id;
-        this.flow = flow;
+        super(id, flow);
     }
 
     /** The same step for direct-grant flows (the token endpoint's password grant and /v2/user_auth). */
@@ -34,18 +29,13 @@ public class LoginPolicyAuthenticatorFactory implements KazooStepFactory {
     }
 
     @Override
-    public Authenticator create(KeycloakSession session) {
+    protected Authenticator create(FlowKind flow) {
         return new LoginPolicyAuthenticator(flow);
     }
 
     @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return flow == FlowKind.BROWSER ? "Kazoo login policy" : "Kazoo login policy (direct grant)";
+    protected String displayName() {
+        return "Kazoo login policy";
     }
 
     @Override
@@ -53,10 +43,5 @@ public class LoginPolicyAuthenticatorFactory implements KazooStepFactory {
         return "Applies the Kazoo auth-module settings of the user's account (merged up the account tree): refuses "
                 + "the login when the module is disabled and gives the tokens the module's token_auth_expiry_s "
                 + "(with the 'Kazoo token lifetime' mapper on the client). Place it after the password.";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return null;
     }
 }

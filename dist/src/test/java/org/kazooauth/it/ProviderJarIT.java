@@ -90,8 +90,20 @@ class ProviderJarIT {
                         .trim());
         assertEquals(List.of("org.kazooauth.authn.LoginPolicyAuthenticatorFactory",
                         "org.kazooauth.authn.LoginPolicyAuthenticatorFactory$DirectGrant",
-                        "org.kazooauth.authn.MultiFactorRequiredConditionFactory"),
+                        "org.kazooauth.authn.MultiFactorRequiredConditionFactory",
+                        "org.kazooauth.authn.MultiFactorStepFactory",
+                        "org.kazooauth.authn.MultiFactorStepFactory$DirectGrant"),
                 read("META-INF/services/org.keycloak.authentication.AuthenticatorFactory").lines().sorted().toList());
+        assertEquals("org.kazooauth.core.keycloak.mfa.MultiFactorProviderSpi",
+                read("META-INF/services/org.keycloak.provider.Spi").trim());
+        assertEquals(List.of("org.kazooauth.core.keycloak.mfa.KindComponentFactory$Duo",
+                        "org.kazooauth.core.keycloak.mfa.KindComponentFactory$HmacTotp"),
+                read("META-INF/services/org.kazooauth.core.keycloak.mfa.MultiFactorProviderFactory").lines().sorted()
+                        .toList());
+        assertEquals("org.kazooauth.authn.attempt.LoginAttemptRecorderFactory",
+                read("META-INF/services/org.keycloak.events.EventListenerProviderFactory").trim());
+        assertEquals("org.kazooauth.core.keycloak.jpa.KazooJpaEntityProviderFactory",
+                read("META-INF/services/org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory").trim());
         assertEquals("org.kazooauth.authn.TokenLifetimeMapper",
                 read("META-INF/services/org.keycloak.protocol.ProtocolMapper").trim());
         assertNotNull(jar.getEntry("META-INF/beans.xml"), "JAX-RS resources need a beans.xml since Keycloak 22");

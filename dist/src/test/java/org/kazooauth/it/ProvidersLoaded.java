@@ -29,12 +29,17 @@ final class ProvidersLoaded {
                 "the Kazoo admin resource provider is loaded: " + providers.path("admin-realm-restapi-extension"));
 
         for (String authenticator : List.of("kazoo-login-policy", "kazoo-login-policy-direct-grant",
-                "kazoo-condition-multi-factor")) {
+                "kazoo-condition-multi-factor", "kazoo-multi-factor", "kazoo-multi-factor-direct-grant")) {
             assertTrue(providers.at("/authenticator/providers/" + authenticator).isObject(),
                     "authenticator " + authenticator + " is loaded");
         }
         assertTrue(providers.at("/protocol-mapper/providers/kazoo-token-lifetime-mapper").isObject(),
                 "the Kazoo token lifetime mapper is loaded");
+        assertTrue(providers.at("/kazoo-multi-factor/providers/duo").isObject()
+                && providers.at("/kazoo-multi-factor/providers/hmac_totp").isObject(),
+                "the multi-factor provider SPI and its kinds are loaded: " + providers.path("kazoo-multi-factor"));
+        assertTrue(providers.at("/eventsListener/providers/kazoo-login-attempts").isObject(),
+                "the login-attempt recorder is loaded");
 
         List<String> loginThemes = new ArrayList<>();
         info.at("/themes/login").forEach(theme -> loginThemes.add(theme.path("name").asText()));

@@ -110,14 +110,29 @@ class SecurityConfigWritesIT {
     }
 
     @Test
-    void theSeedsMultiFactorExampleWithAnAccountOfTheCallersTree() {
-        Reply reply = users.send("acme-admin", "POST", EAST_SECURITY, "{\"data\":{\"auth_modules\":{\"cb_user_auth\":"
-                + "{\"multi_factor\":{\"enabled\":true,\"configuration_id\":\"c757665dca55edba2395df3ca6423f4f\","
-                + "\"account_id\":\"" + ACME + "\"}}}}}");
-        assertSuccess(reply, users.token("acme-admin"));
-        JsonNode multiFactor = reply.at("/data/auth_modules/cb_user_auth/multi_factor");
-        assertEquals(ACME, multiFactor.path("account_id").asText());
-        assertEquals("duo", multiFactor.at("/_read_only/provider_name").asText());
+    void theSeedsMultiFactorExampleWithAConfigOfTheCallersTree() {
+        String providers = "/realms/demo/kazoo/v2/accounts/" + ACME + "/multi_factor";
+        String configId = users.send("acme-admin", "PUT", providers, "{\"data\":{\"name\":\"a nice day\","
+                + "\"provider_name\":\"duo\",\"settings\":{\"integration_key\":\"DIXXXXXXXXXXXXXXXXXX\","
+                + "\"secret_key\":\"s3cret\",\"api_hostname\":\"api-x.duosecurity.com\"}}}").at("/data/id").asText();
+        try {
+            String mfa = "{\"data\":{\"auth_modules\":{\"cb_user_auth\":{\"multi_factor\":{\"enabled\":true,"
+                    + "\"configuration_id\":\"%s\",\"account_id\":\"" + ACME + "\"}}}}}";
+            Reply reply = users.send("acme-admin", "POST", EAST_SECURITY, mfa.formatted(configId));
+            assertSuccess(reply, users.token("acme-admin"));
+            JsonNode multiFactor = reply.at("/data/auth_modules/cb_user_auth/multi_factor");
+            assertEquals(ACME, multiFactor.path("account_id").asText());
+            assertEquals("a nice day", multiFactor.at("/_read_only/name").asText(), "the named config's name");
+            assertEquals("duo", multiFactor.at("/_read_only/provider_name").asText());
+
+            Reply missing = users.send("acme-admin", "POST", EAST_SECURITY, mfa.formatted("c757665dca55edba2395df3ca6423f4f"));
+            assertError(missing, 400, "validation failed");
+            assertTrue(missing.at("/data/auth_modules.cb_user_auth.configuration_id/not_found").isObject(),
+                    "a configuration that does not exist is refused: " + missing);
+        } finally {
+            users.send("superadmin", "DELETE", EAST_SECURITY, null);
+            users.send("superadmin", "DELETE", providers + "/" + configId, null);
+        }
     }
 
     @Test

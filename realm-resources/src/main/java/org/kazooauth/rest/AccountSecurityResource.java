@@ -1,7 +1,6 @@
 package org.kazooauth.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,23 +14,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.kazooauth.core.account.Account;
 import org.kazooauth.core.api.KazooException;
-import org.kazooauth.core.api.KazooPage;
-import org.kazooauth.core.attempt.AttemptQuery;
-import org.kazooauth.core.attempt.LoginAttempt;
-import org.kazooauth.core.attempt.LoginAttemptIds;
-import org.kazooauth.core.attempt.LoginAttemptStore;
 import org.kazooauth.core.config.AuthConfigSchema;
 import org.kazooauth.core.config.AuthConfigValidator;
 import org.kazooauth.core.config.MultiFactorOwnership;
 import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooRealm;
-import org.kazooauth.core.keycloak.jpa.JpaLoginAttemptStore;
+import org.kazooauth.core.keycloak.mfa.ProviderConfigs;
+import org.kazooauth.core.mfa.ProviderConfig;
 
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code /v2/accounts/{A}/security}: an account's own auth config (seed 002) and what it inherits. */
@@ -112,18 +103,7 @@ public final class AccountSecurityResource {
     @Path("attempts")
     @Produces(MediaType.APPLICATION_JSON)
     public Response attempts() {
-        return pipeline.forAccountPage(accountId, Need.READ, call -> {
-            Map<String, String> parameters = new HashMap<>();
-            call.kazoo().session().getContext().getUri().getQueryParameters()
-                    .forEach((name, values) -> parameters.put(name, values.get(0)));
-            AttemptQuery query = AttemptQuery.parse(parameters, Instant.now());
-            List<LoginAttempt> found = attemptStore(call).list(call.account().id(), query);
-            ArrayNode rows = Json.MAPPER.createArrayNode();
-            found.stream().limit(query.pageSize()).map(LoginAttempt::summary).forEach(rows::add);
-            Optional<String> next = found.size() > query.pageSize()
-                    ? Optional.of(found.get(query.pageSize()).id()) : Optional.empty();
-            return new KazooPage(rows, query.startKey(), next);
-        });
+        return pipeline.forAccountPage(accountId, Need.READ, call -> AttemptsEndpoint.page(call, Optional.empty()));
     }
 
     /** One login attempt in full (seed 002, "Get a Login Attempt Details"). */
@@ -131,21 +111,16 @@ public final class AccountSecurityResource {
     @Path("attempts/{attemptId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response attempt(@PathParam("attemptId") String attemptId) {
-        return pipeline.forAccount(accountId, Need.READ, call -> (LoginAttemptIds.isValid(attemptId)
-                ? attemptStore(call).find(call.account().id(), attemptId) : Optional.<LoginAttempt>empty())
-                .map(LoginAttempt::detail)
-                .orElseThrow(() -> KazooException.badIdentifier(attemptId, "login attempt not found")));
-    }
-
-    private static LoginAttemptStore attemptStore(Call call) {
-        return JpaLoginAttemptStore.of(call.kazoo().session(), call.kazoo().realm());
+        return pipeline.forAccount(accountId, Need.READ, call -> AttemptsEndpoint.one(call, attemptId, Optional.empty()));
     }
 
     /** Checks who the request points {@code multi_factor} at, stores {@code config}, answers with the stored doc. */
     private static JsonNode store(Call call, ObjectNode request, ObjectNode config) {
+        ProviderConfigs providers = new ProviderConfigs(call.kazoo().realm());
         MultiFactorOwnership.check(request, ownerId -> call.kazoo().tree().find(ownerId)
                 .map(owner -> call.caller().canUseMultiFactorConfigOf(owner))
-                .orElse(false));
+                .orElse(false), (ownerId, configurationId) -> providers.find(Optional.of(ownerId), configurationId)
+                .isPresent());
         call.kazoo().accounts().replaceAccountConfig(call.account(), config);
         return document(call.kazoo().accounts().accountConfig(call.account()), call.kazoo());
     }
@@ -159,17 +134,30 @@ public final class AccountSecurityResource {
 
     /**
      * Adds Kazoo's read-only {@code _read_only: {name, provider_name}} to every module's {@code multi_factor}
-     * block, naming the provider that block selects.
+     * block: the provider config it names (its account's {@code configuration_id}), or Kazoo's label for the
+     * system default provider.
      */
     static ObjectNode withProviderNames(ObjectNode config, KazooRealm kazoo) {
         for (Iterator<JsonNode> modules = config.path(AuthConfigSchema.AUTH_MODULES).elements(); modules.hasNext(); ) {
             if (modules.next().get(AuthConfigSchema.MULTI_FACTOR) instanceof ObjectNode multiFactor) {
-                // Account-owned provider configs arrive with the /multi_factor API; until then the system default.
-                multiFactor.putObject("_read_only")
-                        .put("name", DEFAULT_PROVIDER_LABEL)
-                        .put("provider_name", kazoo.defaultMultiFactorProvider());
+                multiFactor.set("_read_only", selectedProvider(multiFactor, kazoo));
             }
         }
         return config;
+    }
+
+    private static ObjectNode selectedProvider(ObjectNode multiFactor, KazooRealm kazoo) {
+        String owner = multiFactor.path("account_id").asText("");
+        String configurationId = multiFactor.path("configuration_id").asText("");
+        if (!owner.isEmpty() && !configurationId.isEmpty()) {
+            Optional<ProviderConfig> selected = new ProviderConfigs(kazoo.realm()).find(Optional.of(owner), configurationId);
+            if (selected.isPresent()) {
+                return selected.get().readOnly();
+            }
+        }
+        ObjectNode fallback = Json.object();
+        fallback.put("name", DEFAULT_PROVIDER_LABEL);
+        fallback.put("provider_name", kazoo.defaultMultiFactorProvider());
+        return fallback;
     }
 }

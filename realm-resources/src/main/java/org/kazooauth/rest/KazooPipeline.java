@@ -40,6 +40,11 @@ public final class KazooPipeline {
         return run((caller, kazoo) -> action.apply(new Call(caller, null, kazoo)));
     }
 
+    /** A listing open to every authenticated caller. */
+    public Response forAnyCallerPage(Function<Call, KazooPage> action) {
+        return run((caller, kazoo) -> action.apply(new Call(caller, null, kazoo)));
+    }
+
     /** An endpoint on the system (the realm). */
     public Response forSystem(Need need, Function<Call, JsonNode> action) {
         return run((caller, kazoo) -> {

@@ -4,6 +4,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.keycloak.models.KeycloakSession;
 
+import java.util.Optional;
+
 /**
  * The Kazoo API's resource tree, mounted twice: at {@code /realms/{realm}/kazoo} for realm users and at
  * {@code /admin/realms/{realm}/kazoo} for Keycloak administrators. Only the {@link CallerAuthenticator} differs.
@@ -24,6 +26,16 @@ public final class KazooRoot {
     @Path("v2/accounts/{accountId}/security")
     public AccountSecurityResource accountSecurity(@PathParam("accountId") String accountId) {
         return new AccountSecurityResource(pipeline, accountId);
+    }
+
+    @Path("v2/multi_factor")
+    public MultiFactorResource systemMultiFactor() {
+        return new MultiFactorResource(pipeline, Optional.empty());
+    }
+
+    @Path("v2/accounts/{accountId}/multi_factor")
+    public MultiFactorResource accountMultiFactor(@PathParam("accountId") String accountId) {
+        return new MultiFactorResource(pipeline, Optional.of(accountId));
     }
 
     /** Every other path: a Kazoo 404 rather than the server's bare one. JAX-RS tries literal paths first. */

@@ -11,6 +11,14 @@ public record AttemptOutcome(String authType, String message) {
     /** The event error of a login refused because the account's auth module is disabled. */
     public static final String MODULE_DISABLED_ERROR = "kazoo_auth_module_disabled";
 
+    public static final String MULTI_FACTOR = "multi_factor";
+    /** Event errors of the second factor; their attempts have auth_type {@code multi_factor}. */
+    public static final String NO_MULTI_FACTOR_PROVIDER_ERROR = "kazoo_no_multi_factor_provider";
+    public static final String MULTI_FACTOR_DISABLED_ERROR = "kazoo_multi_factor_provider_disabled";
+    public static final String MULTI_FACTOR_MISCONFIGURED_ERROR = "kazoo_multi_factor_misconfigured";
+    public static final String MULTI_FACTOR_UNAVAILABLE_ERROR = "kazoo_multi_factor_unavailable";
+    public static final String MULTI_FACTOR_FAILED_ERROR = "kazoo_multi_factor_failed";
+
     public static final AttemptOutcome TOKEN_CREATED =
             new AttemptOutcome("jwt_auth_token", "authentication resulted in token creation");
 
@@ -27,6 +35,10 @@ public record AttemptOutcome(String authType, String message) {
                     "user is temporarily locked out by brute-force protection");
             case MODULE_DISABLED_ERROR -> new AttemptOutcome("jwt_auth_token",
                     reason == null ? "authentication module is disabled" : reason);
+            case NO_MULTI_FACTOR_PROVIDER_ERROR -> new AttemptOutcome(MULTI_FACTOR,
+                    "no multi factor authentication provider is configured");
+            case MULTI_FACTOR_DISABLED_ERROR, MULTI_FACTOR_MISCONFIGURED_ERROR, MULTI_FACTOR_UNAVAILABLE_ERROR,
+                 MULTI_FACTOR_FAILED_ERROR -> new AttemptOutcome(MULTI_FACTOR, reason == null ? code : reason);
             default -> new AttemptOutcome("jwt_auth_token", reason == null ? code : code + ": " + reason);
         };
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@link #MAX_RANGE}), {@code page_size} (default {@value #DEFAULT_PAGE_SIZE}) and {@code start_key} (the id of
  * the first attempt of the page, as a previous page's {@code next_start_key} gave it).
  */
-public record AttemptQuery(Instant createdFrom, Instant createdTo, int pageSize, Optional<String> startKey) {
+public record AttemptQuery(Instant createdFrom, Instant createdTo, int pageSize, Optional<String> startKey,
+                           Optional<String> authType) {
 
     /** Kazoo's {@code crossbar.maximum_range}: 31 days and an hour. */
     public static final Duration MAX_RANGE = Duration.ofSeconds(2_682_000);
@@ -45,7 +46,12 @@ public record AttemptQuery(Instant createdFrom, Instant createdTo, int pageSize,
             errors.add("start_key", "format", "start_key must be a next_start_key of an earlier page", null, null);
         }
         errors.throwIfAny();
-        return new AttemptQuery(createdFrom, createdTo, pageSize, startKey);
+        return new AttemptQuery(createdFrom, createdTo, pageSize, startKey, Optional.empty());
+    }
+
+    /** The same query, narrowed to attempts of one {@code auth_type} (e.g. {@code multi_factor}). */
+    public AttemptQuery ofAuthType(String type) {
+        return new AttemptQuery(createdFrom, createdTo, pageSize, startKey, Optional.of(type));
     }
 
     private static Optional<Long> number(Map<String, String> parameters, String name, ValidationErrors errors) {

@@ -5,12 +5,14 @@ import org.kazooauth.core.api.ValidationErrors;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
  * Kazoo's rule for pointing a module's {@code multi_factor} at a provider config ({@code cb_security}): a
  * {@code configuration_id} needs the {@code account_id} that owns it, and the caller must be allowed to use that
- * account's configs. Unlike Kazoo, {@code include_subaccounts: false} does not lift the check.
+ * account's configs, and it must exist (Kazoo let a login through when it did not). Unlike Kazoo,
+ * {@code include_subaccounts: false} does not lift the check.
  */
 public final class MultiFactorOwnership {
 
@@ -22,8 +24,9 @@ public final class MultiFactorOwnership {
      *
      * @param mayUse whether the caller may use the provider configs of the account with this id; false for an id
      *               that names no account
+     * @param exists whether that account (first) has a provider config with that id (second)
      */
-    public static void check(JsonNode request, Predicate<String> mayUse) {
+    public static void check(JsonNode request, Predicate<String> mayUse, BiPredicate<String, String> exists) {
         ValidationErrors errors = new ValidationErrors();
         for (Iterator<Map.Entry<String, JsonNode>> it = request.path(AuthConfigSchema.AUTH_MODULES).fields();
              it.hasNext(); ) {
@@ -41,6 +44,9 @@ public final class MultiFactorOwnership {
             } else if (!mayUse.test(accountId)) {
                 errors.add(field, "required", "multi-factor account_id " + accountId + " is not in your account tree",
                         null, null);
+            } else if (!exists.test(accountId, configurationId)) {
+                errors.add(AuthConfigSchema.AUTH_MODULES + "." + module.getKey() + ".configuration_id", "not_found",
+                        "account " + accountId + " has no multi-factor configuration " + configurationId, null, null);
             }
         }
         errors.throwIfAny();

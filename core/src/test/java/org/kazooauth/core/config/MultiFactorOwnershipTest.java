@@ -22,7 +22,7 @@ class MultiFactorOwnershipTest {
     @Test
     void aConfigurationIdNeedsItsAccountId() {
         KazooException error = assertThrows(KazooException.class, () -> MultiFactorOwnership.check(
-                request("{\"configuration_id\":\"c1\"}"), MINE::contains));
+                request("{\"configuration_id\":\"c1\"}"), MINE::contains, (owner, id) -> id.equals("c1")));
         assertEquals("setting multi-factor configuration_id needs setting account_id",
                 error.data().at("/auth_modules.cb_user_auth.account_id/required/message").asText());
     }
@@ -30,23 +30,32 @@ class MultiFactorOwnershipTest {
     @Test
     void onlyAccountsTheCallerMayUseAreAccepted() {
         assertDoesNotThrow(() -> MultiFactorOwnership.check(
-                request("{\"configuration_id\":\"c1\",\"account_id\":\"mine\"}"), MINE::contains));
+                request("{\"configuration_id\":\"c1\",\"account_id\":\"mine\"}"), MINE::contains, (owner, id) -> id.equals("c1")));
         KazooException error = assertThrows(KazooException.class, () -> MultiFactorOwnership.check(
-                request("{\"configuration_id\":\"c1\",\"account_id\":\"theirs\"}"), MINE::contains));
+                request("{\"configuration_id\":\"c1\",\"account_id\":\"theirs\"}"), MINE::contains, (owner, id) -> id.equals("c1")));
         assertEquals("multi-factor account_id theirs is not in your account tree",
                 error.data().at("/auth_modules.cb_user_auth.account_id/required/message").asText());
+    }
+
+    @Test
+    void theConfigurationMustExistInThatAccount() {
+        KazooException error = assertThrows(KazooException.class, () -> MultiFactorOwnership.check(
+                request("{\"configuration_id\":\"gone\",\"account_id\":\"mine\"}"), MINE::contains,
+                (owner, id) -> id.equals("c1")));
+        assertEquals("account mine has no multi-factor configuration gone",
+                error.data().at("/auth_modules.cb_user_auth.configuration_id/not_found/message").asText());
     }
 
     @Test
     void includeSubaccountsFalseIsNoLoophole() {
         assertThrows(KazooException.class, () -> MultiFactorOwnership.check(request(
                 "{\"configuration_id\":\"c1\",\"account_id\":\"theirs\",\"include_subaccounts\":false}"),
-                MINE::contains));
+                MINE::contains, (owner, id) -> id.equals("c1")));
     }
 
     @Test
     void anAccountIdAloneOrNoMultiFactorNeedsNoCheck() {
-        assertDoesNotThrow(() -> MultiFactorOwnership.check(request("{\"account_id\":\"theirs\"}"), MINE::contains));
-        assertDoesNotThrow(() -> MultiFactorOwnership.check(TreeFixture.parse("{}"), MINE::contains));
+        assertDoesNotThrow(() -> MultiFactorOwnership.check(request("{\"account_id\":\"theirs\"}"), MINE::contains, (owner, id) -> id.equals("c1")));
+        assertDoesNotThrow(() -> MultiFactorOwnership.check(TreeFixture.parse("{}"), MINE::contains, (owner, id) -> id.equals("c1")));
     }
 }

@@ -82,6 +82,7 @@ public final class JpaLoginAttemptStore implements LoginAttemptStore {
         return em.createNamedQuery(LoginAttemptEntity.PAGE, LoginAttemptEntity.class)
                 .setParameter("realmId", realmId)
                 .setParameter("accountId", accountId)
+                .setParameter("authType", query.authType().orElse("%"))
                 .setParameter("from", query.createdFrom().toEpochMilli())
                 .setParameter("to", query.createdTo().toEpochMilli())
                 .setParameter("startAt", startAt)

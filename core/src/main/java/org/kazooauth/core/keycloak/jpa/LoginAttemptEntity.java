@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
                         + " and a.id = :id"),
         @NamedQuery(name = LoginAttemptEntity.PAGE,
                 query = "select a from LoginAttemptEntity a where a.realmId = :realmId and a.accountId = :accountId"
-                        + " and a.createdAt >= :from and a.createdAt <= :to"
+                        + " and a.authType like :authType and a.createdAt >= :from and a.createdAt <= :to"
                         + " and (a.createdAt < :startAt or (a.createdAt = :startAt and a.id <= :startId))"
                         + " order by a.createdAt desc, a.id desc"),
         @NamedQuery(name = LoginAttemptEntity.PURGE,

@@ -1,0 +1,92 @@
+package org.kazooauth.authn;
+
+import org.jboss.logging.Logger;
+import org.kazooauth.core.attempt.AttemptOutcome;
+import org.kazooauth.core.keycloak.KazooRealm;
+import org.kazooauth.core.keycloak.mfa.ProviderConfigs;
+import org.kazooauth.core.mfa.MultiFactorChoice;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Details;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The second factor a user's Kazoo settings ask for. Picks the provider config ({@link MultiFactorChoice}) and
+ * answers as Kazoo's flow does (seed 000): no config at all, the login goes on with a failed multi_factor attempt
+ * logged; a disabled provider, 401; a missing or incomplete config, refused with an event for the admins. A ready
+ * config hands over to its provider's factor; until the Duo and HMAC-TOTP factors are installed, none can run,
+ * and the login is refused: the second factor fails closed.
+ */
+public final class MultiFactorStepAuthenticator implements Authenticator {
+
+    private static final Logger LOG = Logger.getLogger(MultiFactorStepAuthenticator.class);
+    static final String DISABLED_MESSAGE = "kazooMultiFactorDisabled";
+    static final String UNAVAILABLE_MESSAGE = "kazooMultiFactorUnavailable";
+
+    private final FlowKind flow;
+
+    MultiFactorStepAuthenticator(FlowKind flow) {
+        this.flow = flow;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        KazooRealm kazoo = new KazooRealm(context.getSession(), context.getRealm());
+        String module = KazooStepConfig.of(context.getAuthenticatorConfig()).authModule();
+        ProviderConfigs providers = new ProviderConfigs(context.getRealm());
+        MultiFactorChoice choice = MultiFactorChoice.choose(kazoo.settingsFor(user, module).multiFactor(),
+                providers::find, kazoo.defaultMultiFactorProvider());
+        if (choice instanceof MultiFactorChoice.NoProvider) {
+            context.getEvent().clone().user(user)
+                    .detail(Details.REASON, "no multi factor authentication provider is configured")
+                    .error(AttemptOutcome.NO_MULTI_FACTOR_PROVIDER_ERROR);
+            context.success();
+        } else if (choice instanceof MultiFactorChoice.Disabled disabled) {
+            refuse(context, AttemptOutcome.MULTI_FACTOR_DISABLED_ERROR,
+                    "provider " + disabled.config().providerName() + " is disabled", DISABLED_MESSAGE);
+        } else if (choice instanceof MultiFactorChoice.Broken broken) {
+            LOG.warnf("realm %s, user %s: %s; the login is refused until an administrator fixes it",
+                    context.getRealm().getName(), user.getUsername(), broken.reason());
+            refuse(context, AttemptOutcome.MULTI_FACTOR_MISCONFIGURED_ERROR, broken.reason(), UNAVAILABLE_MESSAGE);
+        } else if (choice instanceof MultiFactorChoice.Ready ready) {
+            refuse(context, AttemptOutcome.MULTI_FACTOR_UNAVAILABLE_ERROR,
+                    "no " + ready.config().providerName() + " second factor is installed in this flow",
+                    UNAVAILABLE_MESSAGE);
+        }
+    }
+
+    /** Refuses with the reason on the event (and so in the attempt log), never in the answer to the client. */
+    private void refuse(AuthenticationFlowContext context, String error, String reason, String messageKey) {
+        context.getEvent().user(context.getUser()).detail(Details.REASON, reason).error(error);
+        context.failure(AuthenticationFlowError.ACCESS_DENIED, flow.refusal(context, messageKey,
+                "second-factor authentication failed: " + (error.equals(AttemptOutcome.MULTI_FACTOR_DISABLED_ERROR)
+                        ? reason : "not available for this account")));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        authenticate(context);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,48 @@
+package org.kazooauth.authn;
+
+import com.google.auto.service.AutoService;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+
+/** "Kazoo multi-factor" for browser flows and, as {@link DirectGrant}, for direct-grant flows. */
+@AutoService(AuthenticatorFactory.class)
+public class MultiFactorStepFactory extends FlowStepFactory {
+
+    public static final String ID = "kazoo-multi-factor";
+
+    public MultiFactorStepFactory() {
+        this(ID, FlowKind.BROWSER);
+    }
+
+    MultiFactorStepFactory(String id, FlowKind flow) {
+        super(id, flow);
+    }
+
+    @AutoService(AuthenticatorFactory.class)
+    public static final class DirectGrant extends MultiFactorStepFactory {
+        public static final String ID = "kazoo-multi-factor-direct-grant";
+
+        public DirectGrant() {
+            super(ID, FlowKind.DIRECT_GRANT);
+        }
+    }
+
+    @Override
+    protected Authenticator create(FlowKind flow) {
+        return new MultiFactorStepAuthenticator(flow);
+    }
+
+    @Override
+    protected String displayName() {
+        return "Kazoo multi-factor";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "The second factor Kazoo's settings ask for: picks the provider config of the user's account "
+                + "(multi_factor.account_id + configuration_id) or the system default provider. No config at all: "
+                + "the login goes on and a failed multi_factor attempt is logged; a disabled provider: refused; a "
+                + "missing or incomplete config: refused (fails closed) with an event for the admins. Place it "
+                + "after 'Condition - Kazoo multi-factor required' in a conditional sub-flow.";
+    }
+}

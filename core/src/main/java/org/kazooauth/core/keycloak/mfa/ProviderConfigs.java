@@ -1,0 +1,106 @@
+package org.kazooauth.core.keycloak.mfa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.kazooauth.core.config.LeafType;
+import org.kazooauth.core.json.Json;
+import org.kazooauth.core.mfa.ProviderConfig;
+import org.kazooauth.core.mfa.ProviderKind;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.RealmModel;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A realm's multi-factor provider configs as components of the realm (so that realm export carries them all):
+ * the owning account and Kazoo's id in the component's config, the settings as its properties. Kazoo's shipped
+ * system default {@code duo} (disabled) shows until someone writes it, so every realm has it from the start.
+ */
+public final class ProviderConfigs {
+
+    static final String PROVIDER_TYPE = MultiFactorProvider.class.getName();
+    static final String KAZOO_ID = "kazoo.id";
+    static final String OWNER = "kazoo.owner";
+    static final String ENABLED = "kazoo.enabled";
+
+    private final RealmModel realm;
+
+    public ProviderConfigs(RealmModel realm) {
+        this.realm = realm;
+    }
+
+    /** The configs of an account, or of the system when {@code owner} is empty. */
+    public List<ProviderConfig> list(Optional<String> owner) {
+        List<ProviderConfig> configs = new ArrayList<>(components(owner).map(ProviderConfigs::toConfig).toList());
+        if (owner.isEmpty() && configs.stream().noneMatch(c -> c.id().equals(ProviderConfig.SYSTEM_DEFAULT_ID))) {
+            configs.add(0, ProviderConfig.shippedSystemDefault());
+        }
+        return configs;
+    }
+
+    public Optional<ProviderConfig> find(Optional<String> owner, String id) {
+        return list(owner).stream().filter(config -> config.id().equals(id)).findFirst();
+    }
+
+    /** Creates or replaces the config with this owner and id. */
+    public ProviderConfig save(ProviderConfig config) {
+        Optional<ComponentModel> existing = component(config.ownerAccount(), config.id());
+        ComponentModel model = existing.orElseGet(ComponentModel::new);
+        model.setName(config.name());
+        model.setProviderId(config.providerName());
+        model.setProviderType(PROVIDER_TYPE);
+        model.setParentId(realm.getId());
+        model.setSubType("multi_factor");
+        model.getConfig().clear();
+        model.getConfig().putSingle(KAZOO_ID, config.id());
+        model.getConfig().putSingle(OWNER, config.ownerAccount().orElse(""));
+        model.getConfig().putSingle(ENABLED, Boolean.toString(config.enabled()));
+        for (Iterator<Map.Entry<String, JsonNode>> it = config.settings().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> setting = it.next();
+            model.getConfig().putSingle(setting.getKey(), setting.getValue().asText());
+        }
+        if (existing.isPresent()) {
+            realm.updateComponent(model);
+        } else {
+            realm.addComponentModel(model);
+        }
+        return config;
+    }
+
+    /** Removes it; false when there was none (the shipped default before anyone wrote it included). */
+    public boolean delete(Optional<String> owner, String id) {
+        Optional<ComponentModel> existing = component(owner, id);
+        existing.ifPresent(realm::removeComponent);
+        return existing.isPresent();
+    }
+
+    private java.util.stream.Stream<ComponentModel> components(Optional<String> owner) {
+        String wanted = owner.orElse("");
+        return realm.getComponentsStream(realm.getId(), PROVIDER_TYPE)
+                .filter(model -> wanted.equals(model.get(OWNER, "")));
+    }
+
+    private Optional<ComponentModel> component(Optional<String> owner, String id) {
+        return components(owner).filter(model -> id.equals(model.get(KAZOO_ID))).findFirst();
+    }
+
+    private static ProviderConfig toConfig(ComponentModel model) {
+        ObjectNode settings = Json.object();
+        Map<String, LeafType> types = ProviderKind.named(model.getProviderId()).map(ProviderKind::settings)
+                .orElse(Map.of());
+        model.getConfig().forEach((key, values) -> {
+            if (!key.startsWith("kazoo.") && !values.isEmpty()) {
+                LeafType type = types.getOrDefault(key, LeafType.STRING);
+                settings.set(key, type.parse(values.get(0)).orElse(Json.MAPPER.getNodeFactory().textNode(values.get(0))));
+            }
+        });
+        String owner = model.get(OWNER, "");
+        return new ProviderConfig(model.get(KAZOO_ID, model.getId()), owner.isEmpty() ? Optional.empty()
+                : Optional.of(owner), model.getName(), model.getProviderId(),
+                Boolean.parseBoolean(model.get(ENABLED, "true")), settings);
+    }
+}

@@ -1,0 +1,110 @@
+package org.kazooauth.core.mfa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.kazooauth.core.api.ValidationErrors;
+import org.kazooauth.core.config.LeafType;
+import org.kazooauth.core.json.Json;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Validates a provider config against Kazoo's {@code multi_factor_provider} schema ({@code name},
+ * {@code provider_name} required, {@code enabled} default true) and the provider's own settings. A secret sent
+ * back as {@link ProviderKind#MASK} keeps the stored value.
+ */
+public final class ProviderConfigValidator {
+
+    private ProviderConfigValidator() {
+    }
+
+    /**
+     * @param data     the request's {@code data}; for a PATCH, already merged onto the stored document
+     * @param stored   the config being replaced, for masked secrets
+     * @param id       the config's Kazoo id
+     * @param owner    the owning account, empty for the system
+     */
+    public static ProviderConfig validate(ObjectNode data, Optional<ProviderConfig> stored, String id,
+                                          Optional<String> owner) {
+        ValidationErrors errors = new ValidationErrors();
+        for (Iterator<String> names = data.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!Map.of("name", 1, "provider_name", 1, "enabled", 1, "settings", 1, "id", 1).containsKey(name)) {
+                errors.notAllowed(name, data.get(name));
+            }
+        }
+        String name = text(data, "name", errors);
+        String providerName = text(data, "provider_name", errors);
+        JsonNode enabled = data.path("enabled");
+        if (!enabled.isMissingNode() && !enabled.isBoolean()) {
+            errors.wrongType("enabled", "boolean", enabled);
+        }
+        JsonNode settings = data.path("settings");
+        if (!settings.isMissingNode() && !settings.isObject()) {
+            errors.wrongType("settings", "object", settings);
+        }
+        Optional<ProviderKind> kind = ProviderKind.named(providerName == null ? "" : providerName);
+        if (providerName != null && kind.isEmpty()) {
+            errors.add("provider_name", "enum", "Value not found in enumerated list of values",
+                    Json.MAPPER.valueToTree(ProviderKind.names()), data.get("provider_name"));
+        }
+        ObjectNode cleanSettings = Json.object();
+        if (kind.isPresent() && settings.isObject()) {
+            cleanSettings = settings(kind.get(), (ObjectNode) settings, stored, errors);
+        } else if (kind.isPresent() && settings.isMissingNode()) {
+            kind.get().required().forEach(required -> errors.required("settings." + required));
+        }
+        errors.throwIfAny();
+        return new ProviderConfig(id, owner, name, providerName, enabled.asBoolean(true), cleanSettings);
+    }
+
+    private static ObjectNode settings(ProviderKind kind, ObjectNode settings, Optional<ProviderConfig> stored,
+                                       ValidationErrors errors) {
+        ObjectNode clean = Json.object();
+        for (Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> setting = it.next();
+            String field = "settings." + setting.getKey();
+            LeafType type = kind.settings().get(setting.getKey());
+            JsonNode value = setting.getValue();
+            if (type == null) {
+                errors.notAllowed(field, kind.isSecret(setting.getKey()) ? null : value);
+            } else if (kind.isSecret(setting.getKey()) && ProviderKind.MASK.equals(value.asText())) {
+                JsonNode kept = stored.filter(s -> s.providerName().equals(kind.providerName()))
+                        .map(s -> s.settings().get(setting.getKey())).orElse(null);
+                if (kept == null) {
+                    errors.add(field, "required", "the masked value can only keep a stored secret; send the secret",
+                            null, null);
+                } else {
+                    clean.set(setting.getKey(), kept);
+                }
+            } else if (!type.accepts(value) || (value.isTextual() && value.asText().isBlank())) {
+                errors.wrongType(field, type.schemaName(), kind.isSecret(setting.getKey()) ? null : value);
+            } else if (value.isIntegralNumber() && value.asLong() < 0) {
+                errors.belowMinimum(field, 0, value);
+            } else {
+                clean.set(setting.getKey(), value);
+            }
+        }
+        for (String required : kind.required()) {
+            if (!settings.has(required)) {
+                errors.required("settings." + required);
+            }
+        }
+        return clean;
+    }
+
+    private static String text(ObjectNode data, String field, ValidationErrors errors) {
+        JsonNode value = data.get(field);
+        if (value == null) {
+            errors.required(field);
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            errors.wrongType(field, "string", value);
+            return null;
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,203 @@
+package org.kazooauth.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kazooauth.testing.DemoRealm;
+import org.kazooauth.testing.DemoUsers;
+import org.kazooauth.testing.KazooHttp;
+import org.kazooauth.testing.KazooHttp.Reply;
+import org.kazooauth.testing.KeycloakServerExtension;
+import org.kazooauth.testing.RunningKeycloak;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kazooauth.testing.KazooAssertions.assertError;
+import static org.kazooauth.testing.KazooAssertions.assertSuccess;
+
+/**
+ * The /multi_factor API of seed 001 on the real server: the examples replayed (secrets masked), Kazoo's shipped
+ * system default, who may do what (DESIGN §4), bad input, and the configs kept as Keycloak components that realm
+ * export carries, their secrets hidden by Keycloak's own API too.
+ */
+@ExtendWith(KeycloakServerExtension.class)
+class MultiFactorApiIT {
+
+    private static final DemoRealm DEMO = DemoRealm.load();
+    private static final String ACME = DEMO.accountId("Acme");
+    private static final String ACCOUNT = "/realms/demo/kazoo/v2/accounts/" + ACME + "/multi_factor";
+    private static final String SYSTEM = "/realms/demo/kazoo/v2/multi_factor";
+    private static final String MASK = "**********";
+
+    static final String SEED_DUO = "{\"data\":{\"name\":\"another nice day\",\"enabled\":true,\"provider_name\":\"duo\","
+            + "\"settings\":{\"integration_key\":\"DIXXXXXXXXXXXXXXXXXX\",\"secret_key\":\"skey-very-secret\","
+            + "\"application_secret_key\":\"akey-very-secret\",\"api_hostname\":\"api-xxxx.duosecurity.com\","
+            + "\"duo_expire\":300,\"app_expire\":3600}}}";
+
+    private RunningKeycloak keycloak;
+    private KazooHttp http;
+    private DemoUsers users;
+
+    @BeforeEach
+    void connect(RunningKeycloak keycloak) {
+        this.keycloak = keycloak;
+        http = new KazooHttp(keycloak);
+        users = new DemoUsers(http);
+    }
+
+    private static void assertMaskedSeedDocument(JsonNode data, String name, boolean enabled) {
+        assertEquals(MASK, data.at("/settings/secret_key").asText());
+        assertEquals(MASK, data.at("/settings/application_secret_key").asText());
+        assertEquals("DIXXXXXXXXXXXXXXXXXX", data.at("/settings/integration_key").asText());
+        assertEquals("api-xxxx.duosecurity.com", data.at("/settings/api_hostname").asText());
+        assertEquals(300, data.at("/settings/duo_expire").asInt());
+        assertEquals(3600, data.at("/settings/app_expire").asInt());
+        assertEquals("duo", data.path("provider_name").asText());
+        assertEquals(name, data.path("name").asText());
+        assertEquals(enabled, data.path("enabled").asBoolean());
+        assertFalse(data.toString().contains("very-secret"), "no secret in " + data);
+    }
+
+    @Test
+    void theSeedsAccountExamplesReplayWithSecretsMasked() {
+        Reply listed = users.get("acme-admin", ACCOUNT);
+        assertSuccess(listed, users.token("acme-admin"));
+        assertEquals(0, listed.at("/data/configured").size());
+        assertEquals("{\"id\":\"duo\",\"enabled\":false,\"name\":\"System Default Provider\",\"provider_name\":\"duo\","
+                + "\"provider_type\":\"multi_factor\"}", listed.at("/data/multi_factor_providers/0").toString());
+
+        Reply created = users.send("acme-admin", "PUT", ACCOUNT, SEED_DUO);
+        assertSuccess(created, users.token("acme-admin"));
+        String id = created.at("/data/id").asText();
+        assertTrue(id.matches("[0-9a-f]{32}"), id);
+        assertMaskedSeedDocument(created.at("/data"), "another nice day", true);
+        try {
+            assertEquals(id, users.get("acme-user", ACCOUNT).at("/data/configured/0/id").asText());
+            assertMaskedSeedDocument(users.get("acme-user", ACCOUNT + "/" + id).at("/data"), "another nice day", true);
+
+            Reply changed = users.send("acme-admin", "POST", ACCOUNT + "/" + id, SEED_DUO
+                    .replace("another nice day", "another nice day with a change")
+                    .replace("skey-very-secret", MASK).replace("akey-very-secret", MASK));
+            assertSuccess(changed, users.token("acme-admin"));
+            assertMaskedSeedDocument(changed.at("/data"), "another nice day with a change", true);
+
+            Reply patched = users.send("acme-admin", "PATCH", ACCOUNT + "/" + id, "{\"data\":{\"enabled\":false}}");
+            assertMaskedSeedDocument(patched.at("/data"), "another nice day with a change", false);
+
+            Reply removed = users.send("acme-admin", "DELETE", ACCOUNT + "/" + id, null);
+            assertSuccess(removed, users.token("acme-admin"));
+            assertEquals(id, removed.at("/data/id").asText());
+            assertError(users.get("acme-admin", ACCOUNT + "/" + id), 404, "bad identifier");
+        } finally {
+            users.send("superadmin", "DELETE", ACCOUNT + "/" + id, null);
+        }
+    }
+
+    @Test
+    void theSystemDefaultShipsDisabledAndOnlySuperAdminsChangeSystemProviders() {
+        Reply listed = users.get("acme-user", SYSTEM);
+        assertSuccess(listed, users.token("acme-user"));
+        assertEquals(listed.at("/data").size(), listed.at("/page_size").asInt());
+        assertEquals("duo", listed.at("/data/0/id").asText());
+
+        assertError(users.get("acme-admin", SYSTEM + "/duo"), 403, "forbidden");
+        Reply shipped = users.get("superadmin", SYSTEM + "/duo");
+        assertEquals("{\"settings\":{},\"provider_name\":\"duo\",\"name\":\"System Default Provider\","
+                + "\"enabled\":false,\"id\":\"duo\"}", shipped.at("/data").toString(), "the seed's fetch");
+
+        assertError(users.send("reseller-admin", "PUT", SYSTEM, SEED_DUO), 403, "forbidden");
+        assertError(users.send("acme-admin", "POST", SYSTEM + "/duo", SEED_DUO), 403, "forbidden");
+        try {
+            Reply changed = users.send("superadmin", "POST", SYSTEM + "/duo",
+                    SEED_DUO.replace("another nice day", "System Default Provider"));
+            assertSuccess(changed, users.token("superadmin"));
+            assertMaskedSeedDocument(changed.at("/data"), "System Default Provider", true);
+            assertEquals("duo", changed.at("/data/id").asText());
+            assertMaskedSeedDocument(users.send("superadmin", "PATCH", SYSTEM + "/duo", "{\"data\":{\"enabled\":false}}")
+                    .at("/data"), "System Default Provider", false);
+
+            Reply created = users.send("superadmin", "PUT", SYSTEM, SEED_DUO.replace("another nice day", "have a nice day"));
+            assertMaskedSeedDocument(created.at("/data"), "have a nice day", true);
+            assertSuccess(users.send("superadmin", "DELETE", SYSTEM + "/" + created.at("/data/id").asText(), null),
+                    users.token("superadmin"));
+        } finally {
+            users.send("superadmin", "DELETE", SYSTEM + "/duo", null);
+        }
+        assertEquals(shipped.at("/data"), users.get("superadmin", SYSTEM + "/duo").at("/data"),
+                "removing the stored default brings back the shipped one");
+        assertError(users.send("superadmin", "DELETE", SYSTEM + "/duo", null), 403, "forbidden");
+    }
+
+    @Test
+    void whoMayUseAnAccountsProviderConfigs() {
+        assertError(http.get(ACCOUNT), 401, "invalid credentials");
+        assertSuccess(users.get("acme-user", ACCOUNT), users.token("acme-user"));
+        assertError(users.get("east-user", ACCOUNT), 403, "forbidden");
+        assertError(users.get("globex-admin", ACCOUNT), 403, "forbidden");
+        assertError(users.send("acme-user", "PUT", ACCOUNT, SEED_DUO), 403, "forbidden");
+        assertError(users.send("other-reseller-admin", "PUT", ACCOUNT, SEED_DUO), 403, "forbidden");
+        Reply byParentAdmin = users.send("reseller-admin", "PUT", ACCOUNT, SEED_DUO);
+        assertSuccess(byParentAdmin, users.token("reseller-admin"));
+        String id = byParentAdmin.at("/data/id").asText();
+        try {
+            assertError(users.send("acme-user", "PATCH", ACCOUNT + "/" + id, "{\"data\":{\"enabled\":false}}"), 403,
+                    "forbidden");
+            assertError(users.send("globex-admin", "DELETE", ACCOUNT + "/" + id, null), 403, "forbidden");
+            assertSuccess(users.send("acme-admin", "PATCH", ACCOUNT + "/" + id, "{\"data\":{\"name\":\"renamed\"}}"),
+                    users.token("acme-admin"));
+        } finally {
+            assertSuccess(users.send("superadmin", "DELETE", ACCOUNT + "/" + id, null), users.token("superadmin"));
+        }
+    }
+
+    @Test
+    void badInputGetsAClear400AndCreatesNothing() {
+        int before = users.get("acme-admin", ACCOUNT).at("/data/configured").size();
+        Reply empty = users.send("acme-admin", "PUT", ACCOUNT, "{\"data\":{}}");
+        assertError(empty, 400, "validation failed");
+        assertTrue(empty.at("/data/name/required").isObject() && empty.at("/data/provider_name/required").isObject());
+        Reply unknown = users.send("acme-admin", "PUT", ACCOUNT, "{\"data\":{\"name\":\"x\",\"provider_name\":\"sms\"}}");
+        assertError(unknown, 400, "validation failed");
+        assertEquals("Value not found in enumerated list of values", unknown.at("/data/provider_name/enum/message").asText());
+        Reply incomplete = users.send("acme-admin", "PUT", ACCOUNT,
+                "{\"data\":{\"name\":\"x\",\"provider_name\":\"duo\",\"settings\":{\"secret_key\":\"" + MASK + "\"}}}");
+        assertError(incomplete, 400, "validation failed");
+        assertTrue(incomplete.at("/data/settings.integration_key/required").isObject(), incomplete.toString());
+        assertError(users.send("acme-admin", "PUT", ACCOUNT, "not json"), 400, "invalid data");
+        assertEquals(before, users.get("acme-admin", ACCOUNT).at("/data/configured").size(), "nothing was created");
+        assertError(users.get("acme-admin", ACCOUNT + "/00000000000000000000000000000000"), 404, "bad identifier");
+    }
+
+    @Test
+    void theConfigsAreKeycloakComponentsThatRealmExportCarriesWithSecretsHidden() {
+        String id = users.send("acme-admin", "PUT", ACCOUNT, SEED_DUO).at("/data/id").asText();
+        try {
+            String admin = http.adminToken(keycloak);
+            Reply components = http.get("/admin/realms/demo/components?type="
+                    + "org.kazooauth.core.keycloak.mfa.MultiFactorProvider", KazooHttp.bearer(admin));
+            assertEquals(200, components.status(), components.toString());
+            List<JsonNode> ours = new ArrayList<>();
+            components.json().forEach(component -> {
+                if (id.equals(component.at("/config/kazoo.id/0").asText())) {
+                    ours.add(component);
+                }
+            });
+            assertEquals(1, ours.size(), components.toString());
+            assertEquals(ACME, ours.get(0).at("/config/kazoo.owner/0").asText());
+            assertEquals("duo", ours.get(0).path("providerId").asText());
+            assertFalse(components.body().contains("very-secret"), "Keycloak's own API hides the secrets too");
+
+            Reply export = http.request("POST", "/admin/realms/demo/partial-export", null, KazooHttp.bearer(admin));
+            assertEquals(200, export.status(), export.toString());
+            assertTrue(export.body().contains(id), "realm export carries the config");
+            assertFalse(export.body().contains("very-secret"));
+        } finally {
+            users.send("superadmin", "DELETE", ACCOUNT + "/" + id, null);
+        }
+    }
+}

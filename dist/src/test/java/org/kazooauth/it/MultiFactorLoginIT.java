@@ -1,0 +1,132 @@
+package org.kazooauth.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kazooauth.testing.DemoRealm;
+import org.kazooauth.testing.DemoUsers;
+import org.kazooauth.testing.KazooHttp;
+import org.kazooauth.testing.KazooHttp.Reply;
+import org.kazooauth.testing.KeycloakServerExtension;
+import org.kazooauth.testing.RunningKeycloak;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a required second factor does to real logins, by the provider config it finds (seed 000 steps 3-5): the
+ * shipped system default is disabled (401), no config at all lets the login go on with a failed multi_factor
+ * attempt logged, and a missing or incomplete config fails closed with an event the admins can read. Every
+ * outcome shows in /accounts/{A}/multi_factor/attempts.
+ */
+@ExtendWith(KeycloakServerExtension.class)
+class MultiFactorLoginIT {
+
+    private static final DemoRealm DEMO = DemoRealm.load();
+    private static final String ACME = DEMO.accountId("Acme");
+    private static final String EAST = DEMO.accountId("Acme East");
+    private static final String EAST_SECURITY = "/realms/demo/kazoo/v2/accounts/" + EAST + "/security";
+    private static final String ACME_PROVIDERS = "/realms/demo/kazoo/v2/accounts/" + ACME + "/multi_factor";
+
+    private RunningKeycloak keycloak;
+    private KazooHttp http;
+    private DemoUsers users;
+
+    @BeforeEach
+    void connect(RunningKeycloak keycloak) {
+        this.keycloak = keycloak;
+        http = new KazooHttp(keycloak);
+        users = new DemoUsers(http);
+    }
+
+    private Reply eastLogin() {
+        return http.passwordGrant("demo", "crossbar", "east-user", DEMO.password("east-user"));
+    }
+
+    /** The newest multi_factor attempt of Acme East, read by the parent account's admin. */
+    private JsonNode lastMultiFactorAttempt() {
+        return users.get("acme-admin", "/realms/demo/kazoo/v2/accounts/" + EAST + "/multi_factor/attempts?page_size=1")
+                .at("/data/0");
+    }
+
+    private void requireMultiFactor(String multiFactor) {
+        assertEquals(200, users.send("superadmin", "POST", EAST_SECURITY, "{\"data\":{\"auth_modules\":"
+                + "{\"cb_user_auth\":{\"multi_factor\":" + multiFactor + "}}}}").status());
+    }
+
+    @Test
+    void theShippedSystemDefaultIsDisabledSoTheLoginIsRefused() {
+        requireMultiFactor("{\"enabled\":true}");
+        try {
+            Reply refused = eastLogin();
+            assertEquals(401, refused.status(), refused.toString());
+            assertEquals("second-factor authentication failed: provider duo is disabled",
+                    refused.at("/error_description").asText());
+            JsonNode attempt = lastMultiFactorAttempt();
+            assertEquals("multi_factor", attempt.path("auth_type").asText());
+            assertEquals("failed", attempt.path("status").asText());
+            assertEquals("provider duo is disabled", attempt.path("message").asText());
+        } finally {
+            users.send("superadmin", "DELETE", EAST_SECURITY, null);
+        }
+    }
+
+    @Test
+    void noProviderConfigAtAllLetsTheLoginGoOnAndLogsItsFailure() {
+        setDefaultProvider("hmac_totp");
+        requireMultiFactor("{\"enabled\":true}");
+        try {
+            assertEquals(200, eastLogin().status(), "seed 000 step 4: a normal login");
+            JsonNode attempt = lastMultiFactorAttempt();
+            assertEquals("no multi factor authentication provider is configured", attempt.path("message").asText());
+            assertEquals("failed", attempt.path("status").asText());
+        } finally {
+            users.send("superadmin", "DELETE", EAST_SECURITY, null);
+            setDefaultProvider(null);
+        }
+    }
+
+    @Test
+    void aCompleteEnabledConfigWaitsForItsFactorAndAMissingOneFailsClosed() {
+        String id = users.send("acme-admin", "PUT", ACME_PROVIDERS, MultiFactorApiIT.SEED_DUO).at("/data/id").asText();
+        try {
+            // account_id names the config's owner AND narrows MFA to that account's users (Kazoo's rule), so the
+            // sub-account's users need include_subaccounts
+            requireMultiFactor("{\"enabled\":true,\"include_subaccounts\":true,\"account_id\":\"" + ACME
+                    + "\",\"configuration_id\":\"" + id + "\"}");
+            assertEquals(401, eastLogin().status(), "no Duo factor is installed yet: refused");
+            assertEquals("no duo second factor is installed in this flow", lastMultiFactorAttempt().path("message").asText());
+
+            assertEquals(200, users.send("superadmin", "DELETE", ACME_PROVIDERS + "/" + id, null).status());
+            Reply refused = eastLogin();
+            assertEquals(401, refused.status());
+            assertEquals("second-factor authentication failed: not available for this account",
+                    refused.at("/error_description").asText(), "the reason is not told to the client");
+            String reason = "multi-factor configuration " + id + " of account " + ACME + " does not exist";
+            assertEquals(reason, lastMultiFactorAttempt().path("message").asText());
+
+            Reply events = http.get("/admin/realms/demo/events?type=LOGIN_ERROR&max=5",
+                    KazooHttp.bearer(http.adminToken(keycloak)));
+            assertTrue(events.body().contains("kazoo_multi_factor_misconfigured") && events.body().contains(reason),
+                    "an event the admins can read: " + events);
+        } finally {
+            users.send("superadmin", "DELETE", EAST_SECURITY, null);
+            users.send("superadmin", "DELETE", ACME_PROVIDERS + "/" + id, null);
+        }
+        assertEquals(200, eastLogin().status());
+    }
+
+    private void setDefaultProvider(String name) {
+        String admin = http.adminToken(keycloak);
+        ObjectNode realm = (ObjectNode) http.get("/admin/realms/demo", KazooHttp.bearer(admin)).json();
+        ObjectNode attributes = (ObjectNode) realm.path("attributes");
+        if (name == null) {
+            attributes.put("kazoo.auth.default_multi_factor_provider", "duo");
+        } else {
+            attributes.put("kazoo.auth.default_multi_factor_provider", name);
+        }
+        assertEquals(204, http.request("PUT", "/admin/realms/demo", realm.toString(), KazooHttp.bearer(admin)).status());
+    }
+}
