@@ -4,10 +4,7 @@ import org.kazooauth.core.config.AuthModuleSettings;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -16,7 +13,7 @@ import org.keycloak.models.UserModel;
  * disabled"), and the module is noted on the session so tokens get its {@code token_auth_expiry_s}.
  * Placed after the password, so it tells nothing to someone who does not know it.
  */
-public final class LoginPolicyAuthenticator implements Authenticator {
+public final class LoginPolicyAuthenticator extends KazooStep {
 
     static final String MODULE_DISABLED_MESSAGE = "kazooAuthModuleDisabled";
 
@@ -45,28 +42,5 @@ public final class LoginPolicyAuthenticator implements Authenticator {
         }
         context.getAuthenticationSession().setUserSessionNote(KazooNotes.AUTH_MODULE, module);
         context.success();
-    }
-
-    @Override
-    public void action(AuthenticationFlowContext context) {
-        authenticate(context);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

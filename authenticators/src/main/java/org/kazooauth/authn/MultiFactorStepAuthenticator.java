@@ -7,10 +7,7 @@ import org.kazooauth.core.keycloak.mfa.ProviderConfigs;
 import org.kazooauth.core.mfa.MultiFactorChoice;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -20,7 +17,7 @@ import org.keycloak.models.UserModel;
  * config hands over to its provider's factor; until the Duo and HMAC-TOTP factors are installed, none can run,
  * and the login is refused: the second factor fails closed.
  */
-public final class MultiFactorStepAuthenticator implements Authenticator {
+public final class MultiFactorStepAuthenticator extends KazooStep {
 
     private static final Logger LOG = Logger.getLogger(MultiFactorStepAuthenticator.class);
     static final String DISABLED_MESSAGE = "kazooMultiFactorDisabled";
@@ -65,28 +62,5 @@ public final class MultiFactorStepAuthenticator implements Authenticator {
         context.failure(AuthenticationFlowError.ACCESS_DENIED, flow.refusal(context, messageKey,
                 "second-factor authentication failed: " + (error.equals(AttemptOutcome.MULTI_FACTOR_DISABLED_ERROR)
                         ? reason : "not available for this account")));
-    }
-
-    @Override
-    public void action(AuthenticationFlowContext context) {
-        authenticate(context);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

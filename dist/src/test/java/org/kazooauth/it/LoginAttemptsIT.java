@@ -2,15 +2,10 @@ package org.kazooauth.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.kazooauth.testing.DemoRealm;
-import org.kazooauth.testing.DemoUsers;
+import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
-import org.kazooauth.testing.KeycloakServerExtension;
-import org.kazooauth.testing.RunningKeycloak;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,24 +26,11 @@ import static org.kazooauth.testing.KazooAssertions.assertSuccess;
  * merged log_* settings say), with no secret in them, listed and paged Kazoo's way, fetched one by one, read only
  * by whoever may read the account, and purged after the realm's retention.
  */
-@ExtendWith(KeycloakServerExtension.class)
-class LoginAttemptsIT {
+class LoginAttemptsIT extends DemoRealmIntegration {
 
-    private static final DemoRealm DEMO = DemoRealm.load();
     private static final String ACME = DEMO.accountId("Acme");
     private static final String GLOBEX = DEMO.accountId("Globex");
     private static final long GREGORIAN_OFFSET = 62_167_219_200L;
-
-    private RunningKeycloak keycloak;
-    private KazooHttp http;
-    private DemoUsers users;
-
-    @BeforeEach
-    void connect(RunningKeycloak keycloak) {
-        this.keycloak = keycloak;
-        http = new KazooHttp(keycloak);
-        users = new DemoUsers(http);
-    }
 
     private static String attempts(String accountId) {
         return "/realms/demo/kazoo/v2/accounts/" + accountId + "/security/attempts";

@@ -1,16 +1,11 @@
 package org.kazooauth.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.kazooauth.testing.DemoRealm;
-import org.kazooauth.testing.DemoUsers;
 import org.kazooauth.testing.FormBrowser;
+import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
-import org.kazooauth.testing.KeycloakServerExtension;
-import org.kazooauth.testing.RunningKeycloak;
 
 import java.util.Map;
 
@@ -24,23 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * actually issued, and Kazoo's multi_factor rule decides who must pass a second factor (none is installed yet,
  * so the flow refuses: fail closed). Each test puts the accounts' config back as the demo realm has it.
  */
-@ExtendWith(KeycloakServerExtension.class)
-class LoginPolicyIT {
+class LoginPolicyIT extends DemoRealmIntegration {
 
-    private static final DemoRealm DEMO = DemoRealm.load();
     private static final String ACME = "/realms/demo/kazoo/v2/accounts/" + DEMO.accountId("Acme") + "/security";
     private static final String EAST = "/realms/demo/kazoo/v2/accounts/" + DEMO.accountId("Acme East") + "/security";
-
-    private RunningKeycloak keycloak;
-    private KazooHttp http;
-    private DemoUsers users;
-
-    @BeforeEach
-    void connect(RunningKeycloak keycloak) {
-        this.keycloak = keycloak;
-        http = new KazooHttp(keycloak);
-        users = new DemoUsers(http);
-    }
 
     private Reply grant(String user) {
         return http.passwordGrant("demo", "crossbar", user, DEMO.password(user));

@@ -1,15 +1,10 @@
 package org.kazooauth.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.kazooauth.testing.DemoRealm;
-import org.kazooauth.testing.DemoUsers;
+import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
-import org.kazooauth.testing.KeycloakServerExtension;
-import org.kazooauth.testing.RunningKeycloak;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +20,8 @@ import static org.kazooauth.testing.KazooAssertions.assertSuccess;
  * system default, who may do what (DESIGN §4), bad input, and the configs kept as Keycloak components that realm
  * export carries, their secrets hidden by Keycloak's own API too.
  */
-@ExtendWith(KeycloakServerExtension.class)
-class MultiFactorApiIT {
+class MultiFactorApiIT extends DemoRealmIntegration {
 
-    private static final DemoRealm DEMO = DemoRealm.load();
     private static final String ACME = DEMO.accountId("Acme");
     private static final String ACCOUNT = "/realms/demo/kazoo/v2/accounts/" + ACME + "/multi_factor";
     private static final String SYSTEM = "/realms/demo/kazoo/v2/multi_factor";
@@ -38,17 +31,6 @@ class MultiFactorApiIT {
             + "\"settings\":{\"integration_key\":\"DIXXXXXXXXXXXXXXXXXX\",\"secret_key\":\"skey-very-secret\","
             + "\"application_secret_key\":\"akey-very-secret\",\"api_hostname\":\"api-xxxx.duosecurity.com\","
             + "\"duo_expire\":300,\"app_expire\":3600}}}";
-
-    private RunningKeycloak keycloak;
-    private KazooHttp http;
-    private DemoUsers users;
-
-    @BeforeEach
-    void connect(RunningKeycloak keycloak) {
-        this.keycloak = keycloak;
-        http = new KazooHttp(keycloak);
-        users = new DemoUsers(http);
-    }
 
     private static void assertMaskedSeedDocument(JsonNode data, String name, boolean enabled) {
         assertEquals(MASK, data.at("/settings/secret_key").asText());

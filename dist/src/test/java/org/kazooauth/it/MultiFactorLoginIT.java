@@ -2,15 +2,10 @@ package org.kazooauth.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.kazooauth.testing.DemoRealm;
-import org.kazooauth.testing.DemoUsers;
+import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
-import org.kazooauth.testing.KeycloakServerExtension;
-import org.kazooauth.testing.RunningKeycloak;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,25 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attempt logged, and a missing or incomplete config fails closed with an event the admins can read. Every
  * outcome shows in /accounts/{A}/multi_factor/attempts.
  */
-@ExtendWith(KeycloakServerExtension.class)
-class MultiFactorLoginIT {
+class MultiFactorLoginIT extends DemoRealmIntegration {
 
-    private static final DemoRealm DEMO = DemoRealm.load();
     private static final String ACME = DEMO.accountId("Acme");
     private static final String EAST = DEMO.accountId("Acme East");
     private static final String EAST_SECURITY = "/realms/demo/kazoo/v2/accounts/" + EAST + "/security";
     private static final String ACME_PROVIDERS = "/realms/demo/kazoo/v2/accounts/" + ACME + "/multi_factor";
-
-    private RunningKeycloak keycloak;
-    private KazooHttp http;
-    private DemoUsers users;
-
-    @BeforeEach
-    void connect(RunningKeycloak keycloak) {
-        this.keycloak = keycloak;
-        http = new KazooHttp(keycloak);
-        users = new DemoUsers(http);
-    }
 
     private Reply eastLogin() {
         return http.passwordGrant("demo", "crossbar", "east-user", DEMO.password("east-user"));

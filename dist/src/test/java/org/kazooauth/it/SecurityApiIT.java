@@ -2,15 +2,10 @@ package org.kazooauth.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.kazooauth.testing.DemoRealm;
-import org.kazooauth.testing.DemoUsers;
+import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
-import org.kazooauth.testing.KeycloakServerExtension;
-import org.kazooauth.testing.RunningKeycloak;
 
 import java.util.List;
 import java.util.Map;
@@ -26,10 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * envelope, both token headers, the DESIGN §4 outcomes, and {@code inherited_config} computed from the demo
  * realm's real group and realm attributes.
  */
-@ExtendWith(KeycloakServerExtension.class)
-class SecurityApiIT {
+class SecurityApiIT extends DemoRealmIntegration {
 
-    private static final DemoRealm DEMO = DemoRealm.load();
     private static final String API = "/realms/demo/kazoo/v2";
     private static final String ADMIN_API = "/admin/realms/demo/kazoo/v2";
 
@@ -38,17 +31,6 @@ class SecurityApiIT {
     private static final String EAST = DEMO.accountId("Acme East");
     private static final String OTHER = DEMO.accountId("Other Reseller");
     private static final String GLOBEX = DEMO.accountId("Globex");
-
-    private RunningKeycloak keycloak;
-    private KazooHttp http;
-    private DemoUsers users;
-
-    @BeforeEach
-    void connect(RunningKeycloak keycloak) {
-        this.keycloak = keycloak;
-        this.http = new KazooHttp(keycloak);
-        this.users = new DemoUsers(http);
-    }
 
     private String token(String user) {
         return users.token(user);

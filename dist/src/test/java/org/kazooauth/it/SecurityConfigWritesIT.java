@@ -2,14 +2,10 @@ package org.kazooauth.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.kazooauth.testing.DemoRealm;
-import org.kazooauth.testing.DemoUsers;
+import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
-import org.kazooauth.testing.KeycloakServerExtension;
 import org.kazooauth.testing.RunningKeycloak;
 
 import java.util.ArrayList;
@@ -27,10 +23,8 @@ import static org.kazooauth.testing.KazooAssertions.assertSuccess;
  * Kazoo's validation and MFA ownership rule, nothing written on bad input, and who may write.
  * Every test leaves the accounts' config as the demo realm has it.
  */
-@ExtendWith(KeycloakServerExtension.class)
-class SecurityConfigWritesIT {
+class SecurityConfigWritesIT extends DemoRealmIntegration {
 
-    private static final DemoRealm DEMO = DemoRealm.load();
     private static final String ACME = DEMO.accountId("Acme");
     private static final String EAST = DEMO.accountId("Acme East");
     private static final String GLOBEX = DEMO.accountId("Globex");
@@ -39,15 +33,6 @@ class SecurityConfigWritesIT {
     private static final String SEED_POST = "{\"data\":{\"auth_modules\":{\"cb_user_auth\":{\"token_auth_expiry_s\":604800},"
             + "\"cb_api_auth\":{\"enabled\":false}}}}";
     private static final String SEED_PATCH = "{\"data\":{\"auth_modules\":{\"cb_api_auth\":{\"enabled\":true}}}}";
-
-    private KazooHttp http;
-    private DemoUsers users;
-
-    @BeforeEach
-    void connect(RunningKeycloak keycloak) {
-        http = new KazooHttp(keycloak);
-        users = new DemoUsers(http);
-    }
 
     @AfterEach
     void restoreAcmeEast() {
