@@ -29,10 +29,7 @@ public final class LoginPolicyAuthenticator extends KazooStep {
         String module = KazooStepConfig.of(context.getAuthenticatorConfig()).authModule();
         KazooRealm kazoo = new KazooRealm(context.getSession(), context.getRealm());
         AuthModuleSettings settings = kazoo.settingsFor(user, module);
-        // what the attempt log records, on the event every listener receives
-        context.getEvent().detail(KazooNotes.AUTH_MODULE_DETAIL, module);
-        kazoo.principals().accountOf(user).ifPresent(
-                account -> context.getEvent().detail(KazooNotes.ACCOUNT_ID_DETAIL, account.id()));
+        LoginEvents.annotate(context, user, module);
         if (!settings.enabled()) {
             String reason = "authentication module " + module + " is disabled";
             context.getEvent().user(user).detail(Details.REASON, reason).error(KazooNotes.MODULE_DISABLED_ERROR);

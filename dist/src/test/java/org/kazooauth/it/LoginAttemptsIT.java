@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.kazooauth.testing.DemoRealmIntegration;
+import org.kazooauth.testing.FormBrowser;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 
@@ -109,6 +110,25 @@ class LoginAttemptsIT extends DemoRealmIntegration {
         JsonNode details = events.at("/0/details");
         assertEquals("cb_user_auth", details.path("kazoo_auth_module").asText(), events.toString());
         assertEquals(DEMO.accountId("Acme East"), details.path("kazoo_account_id").asText());
+    }
+
+    @Test
+    void aWrongPasswordsLoginErrorCarriesTheKazooDetailsToo() {
+        String requestId = requestId();
+        assertEquals(400, postForm("grant_type=password&client_id=crossbar&username=acme-user&password=nope",
+                requestId).status());
+        String userId = attemptOf("acme-admin", ACME, requestId).at("/metadata/owner_id").asText();
+        FormBrowser browser = new FormBrowser(keycloak);
+        assertEquals(200, browser.logIn(browser.openLogin(), "acme-user", "also-wrong").status(), "the form again");
+
+        Reply events = http.get("/admin/realms/demo/events?type=LOGIN_ERROR&user=" + userId + "&max=2",
+                KazooHttp.bearer(http.adminToken(keycloak)));
+        assertEquals(2, events.json().size(), events.toString());
+        for (JsonNode event : events.json()) {
+            assertEquals("invalid_user_credentials", event.path("error").asText());
+            assertEquals("cb_user_auth", event.at("/details/kazoo_auth_module").asText(), event.toString());
+            assertEquals(ACME, event.at("/details/kazoo_account_id").asText(), event.toString());
+        }
     }
 
     @Test

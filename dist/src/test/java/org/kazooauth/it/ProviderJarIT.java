@@ -88,7 +88,9 @@ class ProviderJarIT {
         assertEquals("org.kazooauth.admin.KazooAdminResourceProviderFactory",
                 read("META-INF/services/org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory")
                         .trim());
-        assertEquals(List.of("org.kazooauth.authn.LoginPolicyAuthenticatorFactory",
+        assertEquals(List.of("org.kazooauth.authn.KazooPasswordForm$Factory",
+                        "org.kazooauth.authn.KazooValidatePassword",
+                        "org.kazooauth.authn.LoginPolicyAuthenticatorFactory",
                         "org.kazooauth.authn.LoginPolicyAuthenticatorFactory$DirectGrant",
                         "org.kazooauth.authn.MultiFactorRequiredConditionFactory",
                         "org.kazooauth.authn.MultiFactorStepFactory",

@@ -29,7 +29,8 @@ final class ProvidersLoaded {
                 "the Kazoo admin resource provider is loaded: " + providers.path("admin-realm-restapi-extension"));
 
         for (String authenticator : List.of("kazoo-login-policy", "kazoo-login-policy-direct-grant",
-                "kazoo-condition-multi-factor", "kazoo-multi-factor", "kazoo-multi-factor-direct-grant")) {
+                "kazoo-condition-multi-factor", "kazoo-multi-factor", "kazoo-multi-factor-direct-grant",
+                "kazoo-username-password-form", "kazoo-direct-grant-validate-password")) {
             assertTrue(providers.at("/authenticator/providers/" + authenticator).isObject(),
                     "authenticator " + authenticator + " is loaded");
         }
