@@ -5,23 +5,33 @@ import org.kazooauth.core.attempt.AttemptOutcome;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.kazooauth.core.keycloak.mfa.ProviderConfigs;
 import org.kazooauth.core.mfa.MultiFactorChoice;
+import org.kazooauth.core.mfa.ProviderConfig;
+import org.kazooauth.core.mfa.ProviderKind;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Details;
 import org.keycloak.models.UserModel;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * The second factor a user's Kazoo settings ask for. Picks the provider config ({@link MultiFactorChoice}) and
  * answers as Kazoo's flow does (seed 000): no config at all, the login goes on with a failed multi_factor attempt
  * logged; a disabled provider, 401; a missing or incomplete config, refused with an event for the admins. A ready
- * config hands over to its provider's factor; until the Duo and HMAC-TOTP factors are installed, none can run,
- * and the login is refused: the second factor fails closed.
+ * config hands over to its provider's {@link SecondFactor}; where none is installed (Duo, and every factor in
+ * browser flows so far), the login is refused: the second factor fails closed.
  */
 public final class MultiFactorStepAuthenticator extends KazooStep {
 
     private static final Logger LOG = Logger.getLogger(MultiFactorStepAuthenticator.class);
     static final String DISABLED_MESSAGE = "kazooMultiFactorDisabled";
     static final String UNAVAILABLE_MESSAGE = "kazooMultiFactorUnavailable";
+    static final String FAILED_MESSAGE = "kazooMultiFactorFailed";
+    /** The form parameter of Kazoo's retried request (its body's {@code multi_factor_response}). */
+    static final String RESPONSE_PARAMETER = "multi_factor_response";
+    /** The second factors installed, by provider; the Duo factor joins them with the Duo issue. */
+    private static final Map<ProviderKind, SecondFactor> FACTORS = Map.of(ProviderKind.HMAC_TOTP, new HmacSecondFactor());
 
     private final FlowKind flow;
 
@@ -50,10 +60,36 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
                     context.getRealm().getName(), user.getUsername(), broken.reason());
             refuse(context, AttemptOutcome.MULTI_FACTOR_MISCONFIGURED_ERROR, broken.reason(), UNAVAILABLE_MESSAGE);
         } else if (choice instanceof MultiFactorChoice.Ready ready) {
-            refuse(context, AttemptOutcome.MULTI_FACTOR_UNAVAILABLE_ERROR,
-                    "no " + ready.config().providerName() + " second factor is installed in this flow",
-                    UNAVAILABLE_MESSAGE);
+            Optional<SecondFactor> factor = ready.config().kind().map(FACTORS::get);
+            if (factor.isEmpty() || flow != FlowKind.DIRECT_GRANT) {
+                refuse(context, AttemptOutcome.MULTI_FACTOR_UNAVAILABLE_ERROR, "no " + ready.config().providerName()
+                        + " second factor is installed in this flow", UNAVAILABLE_MESSAGE);
+            } else {
+                runOnDirectGrant(context, ready.config(), factor.get());
+            }
         }
+    }
+
+    /**
+     * Kazoo's REST round trip: without {@code multi_factor_response} the client gets the 401 challenge naming the
+     * provider and what it needs; with one, the factor checks it.
+     */
+    private void runOnDirectGrant(AuthenticationFlowContext context, ProviderConfig config, SecondFactor factor) {
+        String response = context.getHttpRequest().getDecodedFormParameters().getFirst(RESPONSE_PARAMETER);
+        if (response == null || response.isBlank()) {
+            context.challenge(MultiFactorChallenge.response(config.providerName(),
+                    factor.challengeSettings(context, config)));
+            return;
+        }
+        Optional<String> refusal = factor.verify(context, config, response);
+        if (refusal.isPresent()) {
+            context.getEvent().user(context.getUser()).detail(Details.REASON, refusal.get())
+                    .error(AttemptOutcome.MULTI_FACTOR_FAILED_ERROR);
+            context.failure(AuthenticationFlowError.INVALID_CREDENTIALS,
+                    flow.refusal(context, FAILED_MESSAGE, "second-factor authentication failed"));
+            return;
+        }
+        context.success();
     }
 
     /** Refuses with the reason on the event (and so in the attempt log), never in the answer to the client. */

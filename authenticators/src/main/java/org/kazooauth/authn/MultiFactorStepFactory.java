@@ -27,6 +27,12 @@ public class MultiFactorStepFactory extends FlowStepFactory {
         }
     }
 
+    /** Its failures are second-factor failures, which Keycloak's brute-force protection counts. */
+    @Override
+    public String getReferenceCategory() {
+        return "otp";
+    }
+
     @Override
     protected Authenticator create(FlowKind flow) {
         return new MultiFactorStepAuthenticator(flow);

@@ -35,6 +35,14 @@ public record HmacTokenSettings(String tokenSecret, String otpSeed, int digits, 
         return new HmacTokenSettings(tokenSecret, otpSeed, DIGITS, INTERVAL, DEVIATION, NONCE_LENGTH, JID_PATTERN);
     }
 
+    /** From an {@code hmac_totp} provider config's settings, Prosody's defaults where they say nothing. */
+    public static HmacTokenSettings of(com.fasterxml.jackson.databind.JsonNode settings) {
+        return new HmacTokenSettings(settings.path("token_secret").asText(), settings.path("otp_seed").asText(),
+                settings.path("digits").asInt(DIGITS), settings.path("interval").asInt(INTERVAL),
+                settings.path("deviation").asInt(DEVIATION), settings.path("nonce_length").asInt(NONCE_LENGTH),
+                settings.path("jid_pattern").asText(JID_PATTERN));
+    }
+
     public String jid(String username, String realm) {
         return jidPattern.replace("{username}", username).replace("{realm}", realm);
     }

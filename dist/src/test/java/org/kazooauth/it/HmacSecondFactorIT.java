@@ -1,0 +1,123 @@
+package org.kazooauth.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kazooauth.core.hmac.HmacTokenSettings;
+import org.kazooauth.core.hmac.HmacTokens;
+import org.kazooauth.testing.DemoRealmIntegration;
+import org.kazooauth.testing.KazooHttp.Reply;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An HMAC-TOTP token as the second factor of a Kazoo REST client on the real server: the 401 multi_factor_request
+ * challenge, the retry with multi_factor_response, and every kind of bad token refused and logged as a failed
+ * multi_factor attempt; a good token works once across the cluster's single-use store.
+ */
+class HmacSecondFactorIT extends DemoRealmIntegration {
+
+    private static final String SECRET = "JYXEX4IQOEYFYQ2S3MC5P4ZT4SDHYEA7";
+    private static final String SEED = "XVGR73KMZH2M4XMY";
+    private static final HmacTokens TOKENS = new HmacTokens(HmacTokenSettings.of(SECRET, SEED));
+
+    private String acme;
+    private String east;
+    private String configId;
+
+    @BeforeEach
+    void requireHmacTotpForAcmeEast() {
+        acme = DEMO.accountId("Acme");
+        east = DEMO.accountId("Acme East");
+        configId = users.send("acme-admin", "PUT", "/realms/demo/kazoo/v2/accounts/" + acme + "/multi_factor",
+                "{\"data\":{\"name\":\"Acme tokens\",\"provider_name\":\"hmac_totp\",\"settings\":{\"token_secret\":\""
+                        + SECRET + "\",\"otp_seed\":\"" + SEED + "\"}}}").at("/data/id").asText();
+        assertEquals(200, users.send("acme-admin", "POST", "/realms/demo/kazoo/v2/accounts/" + east + "/security",
+                "{\"data\":{\"auth_modules\":{\"cb_user_auth\":{\"multi_factor\":{\"enabled\":true,"
+                        + "\"include_subaccounts\":true,\"account_id\":\"" + acme + "\",\"configuration_id\":\""
+                        + configId + "\"}}}}}").status());
+    }
+
+    @AfterEach
+    void restore() {
+        users.send("superadmin", "DELETE", "/realms/demo/kazoo/v2/accounts/" + east + "/security", null);
+        users.send("superadmin", "DELETE", "/realms/demo/kazoo/v2/accounts/" + acme + "/multi_factor/" + configId, null);
+    }
+
+    private Reply login(String response) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", "crossbar");
+        form.put("username", "east-user");
+        form.put("password", DEMO.password("east-user"));
+        if (response != null) {
+            form.put("multi_factor_response", response);
+        }
+        return http.form("/realms/demo/protocol/openid-connect/token", form);
+    }
+
+    private JsonNode lastAttempt() {
+        return users.get("acme-admin", "/realms/demo/kazoo/v2/accounts/" + east + "/multi_factor/attempts?page_size=1")
+                .at("/data/0");
+    }
+
+    @Test
+    void theFirstRequestGetsKazoosChallengeWithoutSecrets() {
+        Reply challenge = login(null);
+        assertEquals(401, challenge.status(), challenge.toString());
+        assertEquals("invalid_grant", challenge.at("/error").asText(), "OAuth clients still parse it");
+        assertEquals("client needs to perform second-factor authentication", challenge.at("/data/message").asText());
+        assertEquals("client needs to perform second-factor authentication", challenge.at("/data/messages").asText());
+        assertEquals("hmac_totp", challenge.at("/data/multi_factor_request/provider_name").asText());
+        assertEquals("east-user@demo", challenge.at("/data/multi_factor_request/settings/jid").asText());
+        assertEquals(8, challenge.at("/data/multi_factor_request/settings/digits").asInt());
+        assertFalse(challenge.body().contains(SECRET) || challenge.body().contains(SEED), challenge.body());
+    }
+
+    @Test
+    void aGoodTokenGetsTheTokenOnceOnly() {
+        String token = TOKENS.generate("east-user@demo", Instant.now());
+        Reply granted = login(token);
+        assertEquals(200, granted.status(), granted.toString());
+        assertTrue(granted.json().hasNonNull("access_token"));
+        JsonNode success = users.get("acme-admin", "/realms/demo/kazoo/v2/accounts/" + east
+                + "/security/attempts?page_size=1").at("/data/0");
+        assertEquals("success", success.path("status").asText(), success.toString());
+        assertEquals("authentication resulted in token creation", success.path("message").asText());
+
+        Reply replayed = login(token);
+        assertEquals(401, replayed.status(), replayed.toString());
+        assertEquals("second-factor authentication failed", replayed.at("/error_description").asText());
+        assertEquals("the token was already used", lastAttempt().path("message").asText());
+    }
+
+    @Test
+    void badTokensAreRefusedAndLoggedWithoutTheToken() {
+        Instant now = Instant.now();
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put(TOKENS.generate("acme-user@demo", now), "the token's signature does not match");
+        bad.put(new HmacTokens(HmacTokenSettings.of("another-secret", SEED)).generate("east-user@demo", now),
+                "the token's signature does not match");
+        bad.put(TOKENS.generate("east-user@demo", now.minusSeconds(120)), "the token's one-time code is wrong or expired");
+        bad.put(TOKENS.generate("east-user@demo", now, "123456"), "the token's nonce is too short");
+        bad.put("not a token at all", "the token is not '<digits> <base64 signature>'");
+        for (Map.Entry<String, String> token : bad.entrySet()) {
+            Reply refused = login(token.getKey());
+            assertEquals(401, refused.status(), token.getValue() + ": " + refused);
+            JsonNode attempt = lastAttempt();
+            assertEquals("multi_factor", attempt.path("auth_type").asText());
+            assertEquals("failed", attempt.path("status").asText());
+            assertEquals(token.getValue(), attempt.path("message").asText());
+            JsonNode detail = users.get("acme-admin", "/realms/demo/kazoo/v2/accounts/" + east
+                    + "/multi_factor/attempts/" + attempt.path("id").asText()).at("/data");
+            assertFalse(detail.toString().contains(token.getKey()), "the token is not logged: " + detail);
+        }
+    }
+}
