@@ -7,6 +7,9 @@ import org.kazooauth.core.json.Json;
 import org.kazooauth.core.mfa.ProviderConfig;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.utils.FormMessage;
+import jakarta.ws.rs.core.Response;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,6 +24,8 @@ import java.util.Optional;
  * cache forgot tokens when a newer one arrived).
  */
 final class HmacSecondFactor implements SecondFactor {
+
+    static final String PAGE = "kazoo-hmac-token.ftl";
 
     @Override
     public ObjectNode challengeSettings(AuthenticationFlowContext context, ProviderConfig config) {
@@ -48,6 +53,14 @@ final class HmacSecondFactor implements SecondFactor {
             return Optional.of("the token was already used");
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Response browserPage(AuthenticationFlowContext context, ProviderConfig config, Optional<String> errorKey) {
+        LoginFormsProvider form = context.form()
+                .setAttribute("kazooJid", jid(context, HmacTokenSettings.of(config.settings())));
+        errorKey.ifPresent(key -> form.addError(new FormMessage(MultiFactorStepAuthenticator.RESPONSE_PARAMETER, key)));
+        return form.createForm(PAGE);
     }
 
     private static String jid(AuthenticationFlowContext context, HmacTokenSettings settings) {

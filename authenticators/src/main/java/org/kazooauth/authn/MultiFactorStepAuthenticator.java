@@ -19,8 +19,8 @@ import java.util.Optional;
  * The second factor a user's Kazoo settings ask for. Picks the provider config ({@link MultiFactorChoice}) and
  * answers as Kazoo's flow does (seed 000): no config at all, the login goes on with a failed multi_factor attempt
  * logged; a disabled provider, 401; a missing or incomplete config, refused with an event for the admins. A ready
- * config hands over to its provider's {@link SecondFactor}; where none is installed (Duo, and every factor in
- * browser flows so far), the login is refused: the second factor fails closed.
+ * config hands over to its provider's {@link SecondFactor}; where none is installed (Duo so far), the login is
+ * refused: the second factor fails closed.
  */
 public final class MultiFactorStepAuthenticator extends KazooStep {
 
@@ -61,35 +61,37 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
             refuse(context, AttemptOutcome.MULTI_FACTOR_MISCONFIGURED_ERROR, broken.reason(), UNAVAILABLE_MESSAGE);
         } else if (choice instanceof MultiFactorChoice.Ready ready) {
             Optional<SecondFactor> factor = ready.config().kind().map(FACTORS::get);
-            if (factor.isEmpty() || flow != FlowKind.DIRECT_GRANT) {
+            if (factor.isEmpty()) {
                 refuse(context, AttemptOutcome.MULTI_FACTOR_UNAVAILABLE_ERROR, "no " + ready.config().providerName()
                         + " second factor is installed in this flow", UNAVAILABLE_MESSAGE);
             } else {
-                runOnDirectGrant(context, ready.config(), factor.get());
+                run(context, ready.config(), factor.get());
             }
         }
     }
 
     /**
-     * Kazoo's REST round trip: without {@code multi_factor_response} the client gets the 401 challenge naming the
-     * provider and what it needs; with one, the factor checks it.
+     * The challenge, then the answer: without {@code multi_factor_response} a REST client gets Kazoo's 401
+     * challenge and a browser the factor's page; with one, the factor checks it. A refused answer in the browser
+     * shows the page again, as Keycloak's OTP form does.
      */
-    private void runOnDirectGrant(AuthenticationFlowContext context, ProviderConfig config, SecondFactor factor) {
+    private void run(AuthenticationFlowContext context, ProviderConfig config, SecondFactor factor) {
         String response = context.getHttpRequest().getDecodedFormParameters().getFirst(RESPONSE_PARAMETER);
         if (response == null || response.isBlank()) {
-            context.challenge(MultiFactorChallenge.response(config.providerName(),
-                    factor.challengeSettings(context, config)));
+            context.challenge(flow == FlowKind.BROWSER ? factor.browserPage(context, config, Optional.empty())
+                    : MultiFactorChallenge.response(config.providerName(), factor.challengeSettings(context, config)));
             return;
         }
         Optional<String> refusal = factor.verify(context, config, response);
-        if (refusal.isPresent()) {
-            context.getEvent().user(context.getUser()).detail(Details.REASON, refusal.get())
-                    .error(AttemptOutcome.MULTI_FACTOR_FAILED_ERROR);
-            context.failure(AuthenticationFlowError.INVALID_CREDENTIALS,
-                    flow.refusal(context, FAILED_MESSAGE, "second-factor authentication failed"));
+        if (refusal.isEmpty()) {
+            context.success();
             return;
         }
-        context.success();
+        context.getEvent().user(context.getUser()).detail(Details.REASON, refusal.get())
+                .error(AttemptOutcome.MULTI_FACTOR_FAILED_ERROR);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, flow == FlowKind.BROWSER
+                ? factor.browserPage(context, config, Optional.of(FAILED_MESSAGE))
+                : flow.refusal(context, FAILED_MESSAGE, "second-factor authentication failed"));
     }
 
     /** Refuses with the reason on the event (and so in the attempt log), never in the answer to the client. */

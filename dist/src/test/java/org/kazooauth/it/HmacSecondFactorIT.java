@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.kazooauth.core.hmac.HmacTokenSettings;
 import org.kazooauth.core.hmac.HmacTokens;
 import org.kazooauth.testing.DemoRealmIntegration;
+import org.kazooauth.testing.FormBrowser;
 import org.kazooauth.testing.KazooHttp.Reply;
 
 import java.time.Instant;
@@ -96,6 +97,27 @@ class HmacSecondFactorIT extends DemoRealmIntegration {
         assertEquals(401, replayed.status(), replayed.toString());
         assertEquals("second-factor authentication failed", replayed.at("/error_description").asText());
         assertEquals("the token was already used", lastAttempt().path("message").asText());
+    }
+
+    @Test
+    void inTheBrowserTheTokenFormFollowsThePassword() {
+        FormBrowser browser = new FormBrowser(keycloak);
+        FormBrowser.Page tokenPage = browser.logIn(browser.openLogin(), "east-user", DEMO.password("east-user"));
+        assertEquals(200, tokenPage.status(), tokenPage.body());
+        assertTrue(tokenPage.body().contains("kc-kazoo-hmac-token-form"), tokenPage.body());
+        assertTrue(tokenPage.body().contains("east-user@demo"), "the page names the jid to sign for");
+
+        FormBrowser.Page again = browser.submit(tokenPage, "kc-kazoo-hmac-token-form",
+                Map.of("multi_factor_response", TOKENS.generate("acme-user@demo", Instant.now())));
+        assertEquals(200, again.status(), again.body());
+        assertTrue(again.body().contains("Second-factor authentication failed."), "refused, the form again");
+        assertEquals("the token's signature does not match", lastAttempt().path("message").asText());
+
+        FormBrowser.Page done = browser.submit(again, "kc-kazoo-hmac-token-form",
+                Map.of("multi_factor_response", TOKENS.generate("east-user@demo", Instant.now())));
+        assertEquals(302, done.status(), done.body());
+        assertTrue(done.location().startsWith(FormBrowser.REDIRECT_URI) && done.location().contains("code="),
+                done.location());
     }
 
     @Test

@@ -29,8 +29,6 @@ import java.util.stream.Collectors;
 public final class FormBrowser {
 
     public static final String REDIRECT_URI = "http://localhost:3000/callback";
-    private static final Pattern LOGIN_FORM_ACTION =
-            Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", Pattern.DOTALL);
 
     /** A page: status, body, and the Location of a redirect. */
     public record Page(int status, String body, String location) {
@@ -58,11 +56,20 @@ public final class FormBrowser {
 
     /** Submits the username and password form of {@code loginPage}. */
     public Page logIn(Page loginPage, String username, String password) {
-        Matcher action = LOGIN_FORM_ACTION.matcher(loginPage.body());
+        return submit(loginPage, "kc-form-login", Map.of("username", username, "password", password,
+                "credentialId", ""));
+    }
+
+    /** Submits the form with id {@code formId} of {@code page} with these fields. */
+    public Page submit(Page page, String formId, Map<String, String> fields) {
+        Matcher action = Pattern.compile("<form[^>]*id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"",
+                Pattern.DOTALL).matcher(page.body());
         if (!action.find()) {
-            throw new IllegalStateException("not a login page (" + loginPage.status() + "):\n" + loginPage.body());
+            throw new IllegalStateException("no form " + formId + " on the page (" + page.status() + "):\n"
+                    + page.body());
         }
-        String form = "username=" + encode(username) + "&password=" + encode(password) + "&credentialId=";
+        String form = fields.entrySet().stream().map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
+                .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
