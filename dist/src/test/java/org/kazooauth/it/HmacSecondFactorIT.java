@@ -8,6 +8,7 @@ import org.kazooauth.core.hmac.HmacTokenSettings;
 import org.kazooauth.core.hmac.HmacTokens;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.FormBrowser;
+import org.kazooauth.testing.HeadlessChromium;
 import org.kazooauth.testing.KazooHttp.Reply;
 
 import java.time.Instant;
@@ -118,6 +119,32 @@ class HmacSecondFactorIT extends DemoRealmIntegration {
         assertEquals(302, done.status(), done.body());
         assertTrue(done.location().startsWith(FormBrowser.REDIRECT_URI) && done.location().contains("code="),
                 done.location());
+    }
+
+    @Test
+    void headlessChromiumLogsInWithPasswordThenToken() {
+        try (HeadlessChromium chromium = new HeadlessChromium()) {
+            chromium.open(FormBrowser.loginUrl(keycloak.baseUrl()).toString());
+            chromium.type("#username", "east-user");
+            chromium.type("#password", DEMO.password("east-user"));
+            chromium.click("#kc-login");
+            chromium.waitFor("#kc-kazoo-hmac-token-form");
+            assertTrue(chromium.page().contains("east-user@demo"));
+            chromium.screenshot("hmac-token-page");
+
+            chromium.type("#multi_factor_response", TOKENS.generate("east-user@demo", Instant.now(), "123"));
+            chromium.click("#kc-login");
+            chromium.waitFor("#kc-kazoo-hmac-token-form");
+            assertTrue(chromium.page().contains("Second-factor authentication failed."), "a short nonce is refused");
+            chromium.screenshot("hmac-token-refused");
+
+            chromium.type("#multi_factor_response", TOKENS.generate("east-user@demo", Instant.now()));
+            chromium.click("#kc-login");
+            chromium.waitUntil("the redirect to the application",
+                    () -> chromium.currentUrl().startsWith(FormBrowser.REDIRECT_URI));
+            assertTrue(chromium.currentUrl().startsWith(FormBrowser.REDIRECT_URI)
+                    && chromium.currentUrl().contains("code="), chromium.currentUrl());
+        }
     }
 
     @Test

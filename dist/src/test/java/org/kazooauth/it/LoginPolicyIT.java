@@ -3,6 +3,7 @@ package org.kazooauth.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.kazooauth.testing.FormBrowser;
+import org.kazooauth.testing.HeadlessChromium;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
@@ -79,6 +80,21 @@ class LoginPolicyIT extends DemoRealmIntegration {
             assertEquals(302, allowed.status(), allowed.body());
             assertTrue(allowed.location().startsWith(FormBrowser.REDIRECT_URI) && allowed.location().contains("code="),
                     allowed.location());
+        });
+    }
+
+    @Test
+    void headlessChromiumShowsTheDisabledModulePage() {
+        withPatch(EAST, "{\"auth_modules\":{\"cb_user_auth\":{\"enabled\":false}}}", () -> {
+            try (HeadlessChromium chromium = new HeadlessChromium()) {
+                chromium.open(FormBrowser.loginUrl(keycloak.baseUrl()).toString());
+                chromium.type("#username", "east-user");
+                chromium.type("#password", DEMO.password("east-user"));
+                chromium.click("#kc-login");
+                chromium.waitUntil("the refusal page",
+                        () -> chromium.page().contains("Logging in this way is disabled for your account."));
+                chromium.screenshot("module-disabled");
+            }
         });
     }
 

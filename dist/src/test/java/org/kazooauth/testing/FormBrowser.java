@@ -47,11 +47,16 @@ public final class FormBrowser {
 
     /** Opens the demo realm's login page for the {@code kazoo-web} client (authorization code with PKCE). */
     public Page openLogin() {
+        return send(HttpRequest.newBuilder(loginUrl(base)).GET());
+    }
+
+    /** The demo realm's authorization URL for {@code kazoo-web}, with a fresh state and PKCE challenge. */
+    public static URI loginUrl(URI base) {
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         String query = "client_id=kazoo-web&response_type=code&scope=openid&state=" + UUID.randomUUID()
                 + "&redirect_uri=" + encode(REDIRECT_URI)
                 + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
-        return send(HttpRequest.newBuilder(base.resolve("/realms/demo/protocol/openid-connect/auth?" + query)).GET());
+        return base.resolve("/realms/demo/protocol/openid-connect/auth?" + query);
     }
 
     /** Submits the username and password form of {@code loginPage}. */
