@@ -2,29 +2,52 @@ package org.kazooauth.authn;
 
 import com.google.auto.service.AutoService;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.kazooauth.core.hmac.HmacToken;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.idm.CredentialRepresentation;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keycloak's username and password form, telling the login event which Kazoo module and account the attempt
- * belongs to before the password is judged, so that a wrong password's LOGIN_ERROR carries them too. Keycloak's
- * brute-force protection counts its failures as the built-in form's.
+ * belongs to before the password is judged, so that a wrong password's LOGIN_ERROR carries them too. With
+ * {@code accept_hmac_tokens}, an HMAC-TOTP token typed as the password stands in for it. Keycloak's brute-force
+ * protection counts its failures as the built-in form's.
  */
 public final class KazooPasswordForm extends UsernamePasswordForm {
 
     @Override
     public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
                                     MultivaluedMap<String, String> inputData, boolean clearUser) {
-        LoginEvents.annotate(context, user, KazooStepConfig.of(context.getAuthenticatorConfig()).authModule());
-        return super.validatePassword(context, user, inputData, clearUser);
+        KazooStepConfig config = KazooStepConfig.of(context.getAuthenticatorConfig());
+        LoginEvents.annotate(context, user, config.authModule());
+        String password = inputData.getFirst(CredentialRepresentation.PASSWORD);
+        if (!config.acceptHmacTokens() || !HmacToken.looksLike(password)) {
+            return super.validatePassword(context, user, inputData, clearUser);
+        }
+        Optional<String> refusal = HmacTokenFactor.verifyInPlaceOfPassword(context, user, config.authModule(), password);
+        if (refusal.isEmpty()) {
+            return true;
+        }
+        context.getEvent().user(user).detail(Details.REASON, refusal.get()).error(Errors.INVALID_USER_CREDENTIALS);
+        Response challenge = challenge(context, getDefaultChallengeMessage(context), CredentialRepresentation.PASSWORD);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge);
+        if (clearUser) {
+            context.clearUser();
+        }
+        return false;
     }
 
     @AutoService(AuthenticatorFactory.class)
@@ -61,7 +84,7 @@ public final class KazooPasswordForm extends UsernamePasswordForm {
 
         @Override
         public List<ProviderConfigProperty> getConfigProperties() {
-            return KazooStepConfig.PROPERTIES;
+            return KazooStepConfig.PASSWORD_STEP_PROPERTIES;
         }
     }
 }

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The config every Kazoo flow step carries: which Kazoo auth module it serves, whose merged settings it obeys.
+ * The config every Kazoo flow step carries: which Kazoo auth module it serves, whose merged settings it obeys;
+ * the password steps also whether an HMAC-TOTP token may stand in for the password.
  *
- * @param authModule {@code cb_user_auth} unless the execution's config says otherwise
+ * @param authModule       {@code cb_user_auth} unless the execution's config says otherwise
+ * @param acceptHmacTokens whether the password steps take a token instead of the password (default: no)
  */
-public record KazooStepConfig(String authModule) {
+public record KazooStepConfig(String authModule, boolean acceptHmacTokens) {
 
     private static final Logger LOG = Logger.getLogger(KazooStepConfig.class);
 
@@ -31,7 +33,17 @@ public record KazooStepConfig(String authModule) {
         return property;
     }
 
+    static final String ACCEPT_HMAC_TOKENS = "accept_hmac_tokens";
+
     static final List<ProviderConfigProperty> PROPERTIES = List.of(AUTH_MODULE_PROPERTY);
+
+    /** The password steps' properties: the module, and HMAC-TOTP tokens in place of the password. */
+    static final List<ProviderConfigProperty> PASSWORD_STEP_PROPERTIES = List.of(AUTH_MODULE_PROPERTY,
+            new ProviderConfigProperty(ACCEPT_HMAC_TOKENS, "Accept HMAC-TOTP tokens",
+                    "Let an HMAC-TOTP token (Prosody's mod_auth_token format) stand in for the password: in the "
+                            + "password field, or on the direct grant as the hmac_token parameter. It is checked "
+                            + "against the user's hmac_totp provider config and works once.",
+                    ProviderConfigProperty.BOOLEAN_TYPE, "false"));
 
     /** The execution's config, or the defaults when the execution has none. */
     public static KazooStepConfig of(AuthenticatorConfigModel model) {
@@ -42,6 +54,6 @@ public record KazooStepConfig(String authModule) {
                     model == null ? "-" : model.getAlias(), module, AuthConfigSchema.USER_AUTH);
             module = AuthConfigSchema.USER_AUTH;
         }
-        return new KazooStepConfig(module);
+        return new KazooStepConfig(module, Boolean.parseBoolean(config.get(ACCEPT_HMAC_TOKENS)));
     }
 }

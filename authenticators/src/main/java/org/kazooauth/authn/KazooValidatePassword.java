@@ -1,26 +1,67 @@
 package org.kazooauth.authn;
 
 import com.google.auto.service.AutoService;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.kazooauth.core.hmac.HmacToken;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.authentication.authenticators.directgrant.ValidatePassword;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.idm.CredentialRepresentation;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The direct-grant password check, telling the login event the Kazoo module and account first (see {@link KazooPasswordForm}). */
+/**
+ * The direct-grant password check, telling the login event the Kazoo module and account first (see
+ * {@link KazooPasswordForm}); with {@code accept_hmac_tokens}, an HMAC-TOTP token (the {@code hmac_token} parameter,
+ * or a token in {@code password}) stands in for the password.
+ */
 @AutoService(AuthenticatorFactory.class)
 public final class KazooValidatePassword extends ValidatePassword {
 
     public static final String ID = "kazoo-direct-grant-validate-password";
 
+    static final String HMAC_TOKEN_PARAMETER = "hmac_token";
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (context.getUser() != null) {
-            LoginEvents.annotate(context, context.getUser(),
-                    KazooStepConfig.of(context.getAuthenticatorConfig()).authModule());
+        KazooStepConfig config = KazooStepConfig.of(context.getAuthenticatorConfig());
+        UserModel user = context.getUser();
+        if (user == null) {
+            super.authenticate(context);
+            return;
         }
-        super.authenticate(context);
+        LoginEvents.annotate(context, user, config.authModule());
+        Optional<String> token = config.acceptHmacTokens() ? tokenOf(context) : Optional.empty();
+        if (token.isEmpty()) {
+            super.authenticate(context);
+            return;
+        }
+        Optional<String> refusal = HmacTokenFactor.verifyInPlaceOfPassword(context, user, config.authModule(), token.get());
+        if (refusal.isEmpty()) {
+            context.success();
+            return;
+        }
+        // the same answer as Keycloak's own wrong password: the token stands in for it
+        context.getEvent().user(user).detail(Details.REASON, refusal.get()).error(Errors.INVALID_USER_CREDENTIALS);
+        context.failure(AuthenticationFlowError.INVALID_USER,
+                errorResponse(Response.Status.BAD_REQUEST.getStatusCode(), "invalid_grant", "Invalid user credentials"));
+    }
+
+    /** The {@code hmac_token} parameter, or a {@code password} that has a token's shape. */
+    private static Optional<String> tokenOf(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String explicit = form.getFirst(HMAC_TOKEN_PARAMETER);
+        if (explicit != null && !explicit.isBlank()) {
+            return Optional.of(explicit);
+        }
+        return Optional.ofNullable(form.getFirst(CredentialRepresentation.PASSWORD)).filter(HmacToken::looksLike);
     }
 
     @Override
@@ -46,6 +87,6 @@ public final class KazooValidatePassword extends ValidatePassword {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return KazooStepConfig.PROPERTIES;
+        return KazooStepConfig.PASSWORD_STEP_PROPERTIES;
     }
 }

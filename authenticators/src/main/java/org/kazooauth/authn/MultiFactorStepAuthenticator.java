@@ -31,7 +31,7 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
     /** The form parameter of Kazoo's retried request (its body's {@code multi_factor_response}). */
     static final String RESPONSE_PARAMETER = "multi_factor_response";
     /** The second factors installed, by provider; the Duo factor joins them with the Duo issue. */
-    private static final Map<ProviderKind, SecondFactor> FACTORS = Map.of(ProviderKind.HMAC_TOTP, new HmacSecondFactor());
+    private static final Map<ProviderKind, SecondFactor> FACTORS = Map.of(ProviderKind.HMAC_TOTP, HmacTokenFactor.INSTANCE);
 
     private final FlowKind flow;
 

@@ -29,7 +29,8 @@ public record AttemptOutcome(String authType, String message) {
     public static AttemptOutcome ofLoginError(String error, String reason) {
         String code = error == null ? "unknown error" : error;
         return switch (code) {
-            case "invalid_user_credentials" -> new AttemptOutcome("credentials", "invalid credentials");
+            case "invalid_user_credentials" -> new AttemptOutcome("credentials",
+                    reason == null ? "invalid credentials" : "invalid credentials: " + reason);
             case "user_disabled" -> new AttemptOutcome("credentials", "user is disabled");
             case "user_temporarily_disabled" -> new AttemptOutcome("credentials",
                     "user is temporarily locked out by brute-force protection");

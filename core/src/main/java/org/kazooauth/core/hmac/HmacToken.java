@@ -19,6 +19,11 @@ public record HmacToken(String otp, String nonce, byte[] signature) {
     /** Far more than any real token; stops a huge input before any work is done on it. */
     static final int MAX_LENGTH = 512;
 
+    /** Whether the text has a token's shape at all, before any setting is known. */
+    public static boolean looksLike(String text) {
+        return text != null && text.length() <= MAX_LENGTH && FORMAT.matcher(text.trim()).matches();
+    }
+
     public static Optional<HmacToken> parse(String token, int digits) {
         if (token == null || token.length() > MAX_LENGTH) {
             return Optional.empty();
