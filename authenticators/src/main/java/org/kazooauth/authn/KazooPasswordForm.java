@@ -13,6 +13,10 @@ import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFa
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
+import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -27,6 +31,45 @@ import java.util.Optional;
  * protection counts its failures as the built-in form's.
  */
 public final class KazooPasswordForm extends UsernamePasswordForm {
+
+    /** The authorization request's {@code hmac_token}, as Keycloak keeps extra request parameters. */
+    static final String HMAC_TOKEN_NOTE = AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX
+            + KazooValidatePassword.HMAC_TOKEN_PARAMETER;
+
+    /**
+     * An application that signs its user in directly sends {@code hmac_token} and {@code login_hint} on the
+     * authorization request: a good token logs the user in without the form. The token is taken off the session
+     * first, so a reload cannot try it again; a refused one shows the form with an error.
+     */
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        KazooStepConfig config = KazooStepConfig.of(context.getAuthenticatorConfig());
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String token = authSession.getClientNote(HMAC_TOKEN_NOTE);
+        String hint = authSession.getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
+        if (!config.acceptHmacTokens() || token == null || hint == null || hint.isBlank()) {
+            super.authenticate(context);
+            return;
+        }
+        authSession.removeClientNote(HMAC_TOKEN_NOTE);
+        UserModel user = KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), hint);
+        if (user == null) {
+            context.getEvent().detail(Details.USERNAME, hint).error(Errors.USER_NOT_FOUND);
+        } else if (!enabledUser(context, user)) {
+            return;
+        } else {
+            LoginEvents.annotate(context, user, config.authModule());
+            Optional<String> refusal = HmacTokenFactor.verifyInPlaceOfPassword(context, user, config.authModule(), token);
+            if (refusal.isEmpty()) {
+                context.setUser(user);
+                context.success();
+                return;
+            }
+            context.getEvent().user(user).detail(Details.REASON, refusal.get()).error(Errors.INVALID_USER_CREDENTIALS);
+        }
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                challenge(context, getDefaultChallengeMessage(context), CredentialRepresentation.PASSWORD));
+    }
 
     @Override
     public boolean validatePassword(AuthenticationFlowContext context, UserModel user,

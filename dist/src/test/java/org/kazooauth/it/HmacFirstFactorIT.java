@@ -49,8 +49,9 @@ class HmacFirstFactorIT extends DemoRealmIntegration {
         return http.form("/realms/demo/protocol/openid-connect/token", form);
     }
 
+    /** Read by the super admin, who belongs to no account: reading leaves no attempt in Acme's log. */
     private String lastAttemptMessage() {
-        return users.get("acme-admin", "/realms/demo/kazoo/v2/accounts/" + DEMO.accountId("Acme")
+        return users.get("superadmin", "/realms/demo/kazoo/v2/accounts/" + DEMO.accountId("Acme")
                 + "/security/attempts?page_size=1").at("/data/0/message").asText();
     }
 
@@ -75,6 +76,23 @@ class HmacFirstFactorIT extends DemoRealmIntegration {
     void anotherUsersTokenIsRefused() {
         Reply refused = grant(Map.of("hmac_token", TOKENS.generate("east-user@demo", Instant.now())));
         assertEquals(400, refused.status(), refused.toString());
+        assertEquals("invalid credentials: the token's signature does not match", lastAttemptMessage());
+    }
+
+    @Test
+    void anApplicationSignsItsUserInWithATokenOnTheAuthorizationRequest() {
+        FormBrowser browser = new FormBrowser(keycloak);
+        FormBrowser.Page done = browser.openLogin(Map.of("login_hint", "acme-user",
+                "hmac_token", TOKENS.generate("acme-user@demo", Instant.now())));
+        assertEquals(302, done.status(), done.body());
+        assertTrue(done.location().startsWith(FormBrowser.REDIRECT_URI) && done.location().contains("code="),
+                "no form at all: " + done.location());
+
+        FormBrowser other = new FormBrowser(keycloak);
+        FormBrowser.Page refused = other.openLogin(Map.of("login_hint", "acme-user",
+                "hmac_token", TOKENS.generate("east-user@demo", Instant.now())));
+        assertEquals(200, refused.status());
+        assertTrue(refused.body().contains("Invalid username or password."), "the form, with an error");
         assertEquals("invalid credentials: the token's signature does not match", lastAttemptMessage());
     }
 

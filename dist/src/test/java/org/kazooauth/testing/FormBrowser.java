@@ -47,15 +47,25 @@ public final class FormBrowser {
 
     /** Opens the demo realm's login page for the {@code kazoo-web} client (authorization code with PKCE). */
     public Page openLogin() {
-        return send(HttpRequest.newBuilder(loginUrl(base)).GET());
+        return openLogin(Map.of());
+    }
+
+    /** The same, with more parameters on the authorization request. */
+    public Page openLogin(Map<String, String> parameters) {
+        return send(HttpRequest.newBuilder(loginUrl(base, parameters)).GET());
     }
 
     /** The demo realm's authorization URL for {@code kazoo-web}, with a fresh state and PKCE challenge. */
     public static URI loginUrl(URI base) {
+        return loginUrl(base, Map.of());
+    }
+
+    private static URI loginUrl(URI base, Map<String, String> parameters) {
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-        String query = "client_id=kazoo-web&response_type=code&scope=openid&state=" + UUID.randomUUID()
-                + "&redirect_uri=" + encode(REDIRECT_URI)
-                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
+        StringBuilder query = new StringBuilder("client_id=kazoo-web&response_type=code&scope=openid&state="
+                + UUID.randomUUID() + "&redirect_uri=" + encode(REDIRECT_URI)
+                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
+        parameters.forEach((name, value) -> query.append('&').append(encode(name)).append('=').append(encode(value)));
         return base.resolve("/realms/demo/protocol/openid-connect/auth?" + query);
     }
 
