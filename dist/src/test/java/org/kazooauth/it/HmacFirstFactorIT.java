@@ -7,6 +7,7 @@ import org.kazooauth.core.hmac.HmacTokenSettings;
 import org.kazooauth.core.hmac.HmacTokens;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.FormBrowser;
+import org.kazooauth.testing.HeadlessChromium;
 import org.kazooauth.testing.KazooHttp.Reply;
 
 import java.time.Instant;
@@ -94,6 +95,20 @@ class HmacFirstFactorIT extends DemoRealmIntegration {
         assertEquals(200, refused.status());
         assertTrue(refused.body().contains("Invalid username or password."), "the form, with an error");
         assertEquals("invalid credentials: the token's signature does not match", lastAttemptMessage());
+    }
+
+    @Test
+    void headlessChromiumLogsInWithATokenAsThePassword() {
+        try (HeadlessChromium chromium = new HeadlessChromium()) {
+            chromium.open(FormBrowser.loginUrl(keycloak.baseUrl()).toString());
+            chromium.type("#username", "acme-user");
+            chromium.type("#password", TOKENS.generate("acme-user@demo", Instant.now()));
+            chromium.screenshot("hmac-token-as-password");
+            chromium.click("#kc-login");
+            chromium.waitUntil("the redirect to the application",
+                    () -> chromium.currentUrl().startsWith(FormBrowser.REDIRECT_URI));
+            assertTrue(chromium.currentUrl().contains("code="), chromium.currentUrl());
+        }
     }
 
     @Test
