@@ -72,7 +72,7 @@ final class HmacTokenFactor implements SecondFactor {
      * {@code multi_factor} names, else the system's (the first enabled {@code hmac_totp} config of the system).
      */
     static Optional<ProviderConfig> configFor(AuthenticationFlowContext context, UserModel user, String module) {
-        KazooRealm kazoo = new KazooRealm(context.getSession(), context.getRealm());
+        KazooRealm kazoo = KazooRealm.of(context.getSession(), context.getRealm());
         ProviderConfigs providers = new ProviderConfigs(context.getRealm());
         MultiFactorSettings named = kazoo.settingsFor(user, module).multiFactor();
         Optional<ProviderConfig> accounts = named.accountId().isPresent() && named.configurationId().isPresent()

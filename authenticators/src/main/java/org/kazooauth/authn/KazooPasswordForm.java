@@ -117,7 +117,8 @@ public final class KazooPasswordForm extends UsernamePasswordForm {
         @Override
         public String getHelpText() {
             return "Keycloak's username and password form, whose login events also name the Kazoo auth module and "
-                    + "the user's account, for the login-attempt log and every other event listener.";
+                    + "the user's account. With 'Accept HMAC-TOTP tokens', a token may stand in for the password "
+                    + "(in the password field, or as hmac_token with login_hint on the authorization request).";
         }
 
         @Override

@@ -77,7 +77,8 @@ public final class KazooValidatePassword extends ValidatePassword {
     @Override
     public String getHelpText() {
         return "Keycloak's direct-grant password check, whose login events also name the Kazoo auth module and the "
-                + "user's account.";
+                + "user's account. With 'Accept HMAC-TOTP tokens', a token may stand in for the password (as the "
+                + "password or as the hmac_token parameter).";
     }
 
     @Override

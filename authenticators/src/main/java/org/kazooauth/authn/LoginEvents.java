@@ -15,7 +15,7 @@ final class LoginEvents {
 
     static void annotate(AuthenticationFlowContext context, UserModel user, String module) {
         context.getEvent().detail(KazooNotes.AUTH_MODULE_DETAIL, module);
-        new KazooRealm(context.getSession(), context.getRealm()).principals().accountOf(user)
+        KazooRealm.of(context.getSession(), context.getRealm()).principals().accountOf(user)
                 .ifPresent(account -> context.getEvent().detail(KazooNotes.ACCOUNT_ID_DETAIL, account.id()));
     }
 }

@@ -27,7 +27,7 @@ public final class LoginPolicyAuthenticator extends KazooStep {
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
         String module = KazooStepConfig.of(context.getAuthenticatorConfig()).authModule();
-        KazooRealm kazoo = new KazooRealm(context.getSession(), context.getRealm());
+        KazooRealm kazoo = KazooRealm.of(context.getSession(), context.getRealm());
         AuthModuleSettings settings = kazoo.settingsFor(user, module);
         LoginEvents.annotate(context, user, module);
         if (!settings.enabled()) {

@@ -32,7 +32,7 @@ public final class MultiFactorRequiredCondition implements ConditionalAuthentica
         if ("true".equals(context.getAuthenticationSession().getAuthNote(AuthenticationManager.SSO_AUTH))) {
             return false;
         }
-        KazooRealm kazoo = new KazooRealm(context.getSession(), context.getRealm());
+        KazooRealm kazoo = KazooRealm.of(context.getSession(), context.getRealm());
         String module = KazooStepConfig.of(context.getAuthenticatorConfig()).authModule();
         return kazoo.settingsFor(user, module).multiFactor().requiredFor(kazoo.principals().accountOf(user));
     }

@@ -42,7 +42,7 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        KazooRealm kazoo = new KazooRealm(context.getSession(), context.getRealm());
+        KazooRealm kazoo = KazooRealm.of(context.getSession(), context.getRealm());
         String module = KazooStepConfig.of(context.getAuthenticatorConfig()).authModule();
         ProviderConfigs providers = new ProviderConfigs(context.getRealm());
         MultiFactorChoice choice = MultiFactorChoice.choose(kazoo.settingsFor(user, module).multiFactor(),

@@ -38,7 +38,7 @@ public final class TokenLifetimeMapper extends AbstractOIDCProtocolMapper implem
             return token;
         }
         String module = isRefresh(session) ? AuthConfigSchema.TOKEN_REFRESH : loginModule;
-        long lifetime = new KazooRealm(session, userSession.getRealm()).settingsFor(userSession.getUser(), module)
+        long lifetime = KazooRealm.of(session, userSession.getRealm()).settingsFor(userSession.getUser(), module)
                 .tokenAuthExpirySeconds();
         long expires = token.getIat() + lifetime;
         AuthenticatedClientSessionModel clientSession = clientSessionCtx.getClientSession();

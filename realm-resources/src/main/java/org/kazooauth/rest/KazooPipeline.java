@@ -100,7 +100,7 @@ public final class KazooPipeline {
         String requestId = RequestIds.accept(session.getContext().getRequestHeaders().getHeaderString(REQUEST_ID_HEADER));
         Caller caller = null;
         try {
-            KazooRealm kazoo = new KazooRealm(session, session.getContext().getRealm());
+            KazooRealm kazoo = KazooRealm.of(session, session.getContext().getRealm());
             caller = authenticator.authenticate(session, kazoo);
             Object result = action.apply(caller, kazoo);
             audit(requestId, caller, 200, null);

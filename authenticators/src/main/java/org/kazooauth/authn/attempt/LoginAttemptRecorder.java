@@ -68,7 +68,7 @@ public final class LoginAttemptRecorder implements EventListenerProvider {
         if (user == null) {
             return Optional.empty();
         }
-        KazooRealm kazoo = new KazooRealm(session, realm);
+        KazooRealm kazoo = KazooRealm.of(session, realm);
         Optional<Account> account = kazoo.principals().accountOf(user);
         if (account.isEmpty()) {
             return Optional.empty();

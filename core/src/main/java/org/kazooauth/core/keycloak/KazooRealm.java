@@ -22,7 +22,22 @@ public final class KazooRealm {
     private final AccessRules rules;
     private final Principals principals;
 
-    public KazooRealm(KeycloakSession session, RealmModel realm) {
+    /**
+     * The realm as Kazoo sees it for this request: made once per session and realm, so the steps of one login
+     * share their group lookups. Only group models are kept, never a computed merge, so a write made during the
+     * request is seen by what follows it.
+     */
+    public static KazooRealm of(KeycloakSession session, RealmModel realm) {
+        String key = KazooRealm.class.getName() + ":" + realm.getId();
+        KazooRealm kazoo = session.getAttribute(key, KazooRealm.class);
+        if (kazoo == null) {
+            kazoo = new KazooRealm(session, realm);
+            session.setAttribute(key, kazoo);
+        }
+        return kazoo;
+    }
+
+    private KazooRealm(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
         this.accounts = new RealmAccounts(realm);
