@@ -28,7 +28,7 @@ public final class KazooAdminResourceProviderFactory implements AdminRealmResour
             public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                                       AdminEventBuilder adminEvent) {
                 return new KazooRoot(session, (requestSession, kazoo) -> new AdminCaller(
-                        RealmTokenAuthenticator.presentedToken(requestSession.getContext().getRequestHeaders()),
+                        RealmTokenAuthenticator.presentedToken(requestSession.getContext().getHttpRequest().getHttpHeaders()),
                         auth, kazoo.accounts()));
             }
 

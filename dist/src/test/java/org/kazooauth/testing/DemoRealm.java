@@ -61,7 +61,7 @@ public final class DemoRealm {
             if (username.equals(user.path("username").asText())) {
                 List<String> roles = new ArrayList<>();
                 user.path("realmRoles").forEach(r -> roles.add(r.asText()));
-                user.path("clientRoles").fields().forEachRemaining(e -> e.getValue().forEach(r -> roles.add(r.asText())));
+                user.path("clientRoles").properties().forEach(e -> e.getValue().forEach(r -> roles.add(r.asText())));
                 roles.remove("default-roles-demo");
                 String groups = user.path("groups").isEmpty() ? "(no account)" : user.path("groups").get(0).asText();
                 return groups + (roles.isEmpty() ? "" : " " + roles);

@@ -97,7 +97,7 @@ public final class KazooPipeline {
     }
 
     private Response run(AuthorizedAction action) {
-        String requestId = RequestIds.accept(session.getContext().getRequestHeaders().getHeaderString(REQUEST_ID_HEADER));
+        String requestId = RequestIds.accept(session.getContext().getHttpRequest().getHttpHeaders().getHeaderString(REQUEST_ID_HEADER));
         Caller caller = null;
         try {
             KazooRealm kazoo = KazooRealm.of(session, session.getContext().getRealm());

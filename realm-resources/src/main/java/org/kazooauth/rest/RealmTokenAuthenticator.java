@@ -20,7 +20,7 @@ public final class RealmTokenAuthenticator implements CallerAuthenticator {
     @Override
     public Caller authenticate(KeycloakSession session, KazooRealm kazoo) {
         String realmName = kazoo.realm().getName();
-        String token = presentedToken(session.getContext().getRequestHeaders());
+        String token = presentedToken(session.getContext().getHttpRequest().getHttpHeaders());
         if (token == null) {
             throw KazooException.invalidCredentials("send an access token of realm " + realmName
                     + " as 'Authorization: Bearer <token>' or 'X-Auth-Token: <token>'");

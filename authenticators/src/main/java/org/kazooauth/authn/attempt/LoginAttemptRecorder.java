@@ -83,7 +83,7 @@ public final class LoginAttemptRecorder implements EventListenerProvider {
         AttemptOutcome outcome = success ? AttemptOutcome.TOKEN_CREATED
                 : AttemptOutcome.ofLoginError(event.getError(), details.get(Details.REASON));
         Instant now = Instant.ofEpochMilli(event.getTime());
-        HttpHeaders headers = session.getContext().getRequestHeaders();
+        HttpHeaders headers = session.getContext().getHttpRequest().getHttpHeaders();
         return Optional.of(new LoginAttempt(LoginAttemptIds.generate(now), account.get().id(), user.getId(),
                 outcome.authType(), module, success ? LoginAttempt.Status.SUCCESS : LoginAttempt.Status.FAILED,
                 outcome.message(), now, event.getIpAddress(), ClientHeaders.scrub(firstValues(headers)),

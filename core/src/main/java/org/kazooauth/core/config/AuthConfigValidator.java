@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.kazooauth.core.api.ValidationErrors;
 import org.kazooauth.core.json.Json;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,8 +35,7 @@ public final class AuthConfigValidator {
     public static ObjectNode validate(ObjectNode data, Mode mode) {
         ValidationErrors errors = new ValidationErrors();
         ObjectNode clean = Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : data.properties()) {
             if (!field.getKey().equals(AuthConfigSchema.AUTH_MODULES) && !field.getKey().equals(ID)) {
                 errors.notAllowed(field.getKey(), field.getValue());
             }
@@ -58,8 +56,7 @@ public final class AuthConfigValidator {
 
     private static ObjectNode modules(ObjectNode modules, ValidationErrors errors) {
         ObjectNode clean = Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = modules.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> module = it.next();
+        for (Map.Entry<String, JsonNode> module : modules.properties()) {
             String path = AuthConfigSchema.AUTH_MODULES + "." + module.getKey();
             if (!AuthConfigSchema.isModule(module.getKey())) {
                 errors.notAllowed(path, module.getValue());
@@ -75,8 +72,7 @@ public final class AuthConfigValidator {
     /** The fields of a module, or of its {@code multi_factor} block when {@code prefix} is {@code "multi_factor."}. */
     private static ObjectNode fields(String path, String prefix, ObjectNode object, ValidationErrors errors) {
         ObjectNode clean = Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             String fieldPath = path + "." + name;

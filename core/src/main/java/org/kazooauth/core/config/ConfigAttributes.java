@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.kazooauth.core.json.Json;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -77,8 +76,7 @@ public final class ConfigAttributes {
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 flatten(prefix + "." + field.getKey(), field.getValue(), into);
             }
         } else if (!node.isMissingNode() && !node.isNull()) {

@@ -3,7 +3,6 @@ package org.kazooauth.core.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.kazooauth.core.api.ValidationErrors;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
@@ -28,9 +27,7 @@ public final class MultiFactorOwnership {
      */
     public static void check(JsonNode request, Predicate<String> mayUse, BiPredicate<String, String> exists) {
         ValidationErrors errors = new ValidationErrors();
-        for (Iterator<Map.Entry<String, JsonNode>> it = request.path(AuthConfigSchema.AUTH_MODULES).fields();
-             it.hasNext(); ) {
-            Map.Entry<String, JsonNode> module = it.next();
+        for (Map.Entry<String, JsonNode> module : request.path(AuthConfigSchema.AUTH_MODULES).properties()) {
             JsonNode multiFactor = module.getValue().path(AuthConfigSchema.MULTI_FACTOR);
             String configurationId = multiFactor.path("configuration_id").asText("");
             String accountId = multiFactor.path("account_id").asText("");

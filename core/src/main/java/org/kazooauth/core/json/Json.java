@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /** The one ObjectMapper of the pack, and Kazoo's deep merge ({@code kz_json:merge_recursive}). */
@@ -40,8 +39,7 @@ public final class Json {
     }
 
     private static void mergeInto(ObjectNode target, ObjectNode overlay) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = overlay.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : overlay.properties()) {
             JsonNode existing = target.get(field.getKey());
             JsonNode value = field.getValue();
             if (existing instanceof ObjectNode existingObject && value instanceof ObjectNode valueObject) {

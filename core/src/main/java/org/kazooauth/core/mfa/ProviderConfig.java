@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.kazooauth.core.json.Json;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,8 +56,7 @@ public record ProviderConfig(String id, Optional<String> ownerAccount, String na
     public ObjectNode document() {
         ObjectNode document = Json.object();
         ObjectNode masked = document.putObject("settings");
-        for (Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> setting = it.next();
+        for (Map.Entry<String, JsonNode> setting : settings.properties()) {
             boolean secret = kind().map(k -> k.isSecret(setting.getKey())).orElse(true);
             masked.set(setting.getKey(), secret ? Json.MAPPER.getNodeFactory().textNode(ProviderKind.MASK)
                     : setting.getValue().deepCopy());

@@ -63,8 +63,7 @@ public final class ProviderConfigValidator {
     private static ObjectNode settings(ProviderKind kind, ObjectNode settings, Optional<ProviderConfig> stored,
                                        ValidationErrors errors) {
         ObjectNode clean = Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> setting = it.next();
+        for (Map.Entry<String, JsonNode> setting : settings.properties()) {
             String field = "settings." + setting.getKey();
             LeafType type = kind.settings().get(setting.getKey());
             JsonNode value = setting.getValue();

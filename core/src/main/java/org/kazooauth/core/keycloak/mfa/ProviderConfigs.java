@@ -10,7 +10,6 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.models.RealmModel;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +58,7 @@ public final class ProviderConfigs {
         model.getConfig().putSingle(KAZOO_ID, config.id());
         model.getConfig().putSingle(OWNER, config.ownerAccount().orElse(""));
         model.getConfig().putSingle(ENABLED, Boolean.toString(config.enabled()));
-        for (Iterator<Map.Entry<String, JsonNode>> it = config.settings().fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> setting = it.next();
+        for (Map.Entry<String, JsonNode> setting : config.settings().properties()) {
             model.getConfig().putSingle(setting.getKey(), setting.getValue().asText());
         }
         if (existing.isPresent()) {
