@@ -1,5 +1,6 @@
 package org.kazooauth.authn;
 
+import org.kazooauth.core.attempt.AttemptOutcome;
 import org.kazooauth.core.config.AuthModuleSettings;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -32,7 +33,7 @@ public final class LoginPolicyAuthenticator extends KazooStep {
         LoginEvents.annotate(context, user, module);
         if (!settings.enabled()) {
             String reason = "authentication module " + module + " is disabled";
-            context.getEvent().user(user).detail(Details.REASON, reason).error(KazooNotes.MODULE_DISABLED_ERROR);
+            context.getEvent().user(user).detail(Details.REASON, reason).error(AttemptOutcome.MODULE_DISABLED_ERROR);
             context.failure(AuthenticationFlowError.ACCESS_DENIED,
                     flow.refusal(context, MODULE_DISABLED_MESSAGE, "invalid credentials: " + reason));
             return;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The JSON types a leaf of Kazoo's auth config schema can have, and how each is stored as attribute text. */
+/** The JSON types a leaf of Kazoo's auth config schema can have, and how each is read from attribute text. */
 public enum LeafType {
     BOOLEAN("boolean"),
     INTEGER("integer"),
@@ -57,8 +57,4 @@ public enum LeafType {
         };
     }
 
-    /** The attribute text of a value this type {@link #accepts(JsonNode) accepts}. */
-    public String format(JsonNode value) {
-        return value.asText();
-    }
 }

@@ -9,9 +9,6 @@ public final class KazooNames {
     /** Realm role of Kazoo's account admins ({@code priv_level: admin}), held directly or through a group. */
     public static final String ACCOUNT_ADMIN_ROLE = "kazoo-account-admin";
 
-    /** Realm attribute naming the client {@code /v2/user_auth} issues tokens for. */
-    public static final String CROSSBAR_CLIENT_ID_ATTRIBUTE = "kazoo.crossbar.client_id";
-
     /** Realm attribute naming the system default multi-factor provider. */
     public static final String DEFAULT_MFA_PROVIDER_ATTRIBUTE = "kazoo.auth.default_multi_factor_provider";
     public static final String DEFAULT_MFA_PROVIDER = "duo";
