@@ -1,7 +1,6 @@
 package org.kazooauth.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.KazooHttp;
@@ -9,6 +8,8 @@ import org.kazooauth.testing.KazooHttp.Reply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
 
 /**
  * What a required second factor does to real logins, by the provider config it finds (seed 000 steps 3-5): the
@@ -101,14 +102,6 @@ class MultiFactorLoginIT extends DemoRealmIntegration {
     }
 
     private void setDefaultProvider(String name) {
-        String admin = http.adminToken(keycloak);
-        ObjectNode realm = (ObjectNode) http.get("/admin/realms/demo", KazooHttp.bearer(admin)).json();
-        ObjectNode attributes = (ObjectNode) realm.path("attributes");
-        if (name == null) {
-            attributes.put("kazoo.auth.default_multi_factor_provider", "duo");
-        } else {
-            attributes.put("kazoo.auth.default_multi_factor_provider", name);
-        }
-        assertEquals(204, http.request("PUT", "/admin/realms/demo", realm.toString(), KazooHttp.bearer(admin)).status());
+        realmAttributes.set(Map.of("kazoo.auth.default_multi_factor_provider", name == null ? "duo" : name));
     }
 }

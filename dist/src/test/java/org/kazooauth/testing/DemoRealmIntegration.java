@@ -15,11 +15,15 @@ public abstract class DemoRealmIntegration {
     protected RunningKeycloak keycloak;
     protected KazooHttp http;
     protected DemoUsers users;
+    protected TestDatabase database;
+    protected RealmAttributes realmAttributes;
 
     @BeforeEach
-    void connect(RunningKeycloak keycloak) {
+    void connect(RunningKeycloak keycloak, TestDatabase database) {
         this.keycloak = keycloak;
+        this.database = database;
         this.http = new KazooHttp(keycloak);
         this.users = new DemoUsers(http);
+        this.realmAttributes = new RealmAttributes(http, keycloak);
     }
 }

@@ -30,6 +30,11 @@ public final class DemoUsers {
                 System.currentTimeMillis())).value();
     }
 
+    /** Forgets every cached token, e.g. after a server restart. */
+    public static void forgetTokens() {
+        TOKENS.clear();
+    }
+
     public Reply get(String user, String path) {
         return http.get(path, KazooHttp.bearer(token(user)));
     }

@@ -31,7 +31,7 @@ public final class KeycloakLauncher {
      * @param providerJar    the built provider jar
      * @param realmFile      the realm export to import
      * @param workDir        where the log and the pid file go
-     * @param database       {@code dev-mem} (tests) or {@code dev-file} (demo): Keycloak's embedded H2
+     * @param database       {@code dev-file} (Keycloak's embedded H2) or {@code postgres}
      * @param httpPort       0 for a free loopback port
      * @param managementPort 0 for a free loopback port
      * @param adminPassword  password of the bootstrap admin {@code admin} of the master realm
@@ -67,30 +67,47 @@ public final class KeycloakLauncher {
     public static RunningKeycloak start(Settings settings) {
         try {
             Files.createDirectories(settings.workDir());
-            Path pidFile = settings.workDir().resolve("keycloak.pid");
-            stopOrphan(pidFile);
+            stopOrphan(pidFile(settings));
             install(settings);
-            int httpPort = settings.httpPort() == 0 ? freePort() : settings.httpPort();
-            int managementPort = settings.managementPort() == 0 ? freePort() : settings.managementPort();
-            Path log = settings.workDir().resolve("keycloak.log");
-
-            ProcessBuilder builder = new ProcessBuilder(command(settings, httpPort, managementPort))
-                    .directory(settings.home().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
-            log("starting Keycloak " + settings.home().getFileName() + " on http://127.0.0.1:" + httpPort
-                    + " (log: " + log + ")");
-            Process process = builder.start();
-            Files.writeString(pidFile, Long.toString(process.pid()));
-            RunningKeycloak keycloak = new RunningKeycloak(process, URI.create("http://127.0.0.1:" + httpPort),
-                    ADMIN_USER, settings.adminPassword(), log, pidFile);
-            awaitReady(keycloak, URI.create("http://127.0.0.1:" + managementPort + "/health/ready"));
+            Settings fixed = new Settings(settings.home(), settings.providerJar(), settings.realmFile(),
+                    settings.workDir(), settings.database(),
+                    settings.httpPort() == 0 ? freePort() : settings.httpPort(),
+                    settings.managementPort() == 0 ? freePort() : settings.managementPort(),
+                    settings.adminPassword(), settings.options());
+            Files.deleteIfExists(log(fixed));
+            RunningKeycloak keycloak = new RunningKeycloak(fixed, ADMIN_USER, log(fixed), pidFile(fixed));
+            keycloak.launch();
             return keycloak;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Starts the server process of {@code settings} (ports fixed), its output appended to its log. */
+    static Process launch(Settings settings) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command(settings, settings.httpPort(), settings.managementPort()))
+                    .directory(settings.home().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log(settings).toFile()));
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
+            log("starting Keycloak " + settings.home().getFileName() + " on http://127.0.0.1:" + settings.httpPort()
+                    + " (log: " + log(settings) + ")");
+            Process process = builder.start();
+            Files.writeString(pidFile(settings), Long.toString(process.pid()));
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path log(Settings settings) {
+        return settings.workDir().resolve("keycloak.log");
+    }
+
+    private static Path pidFile(Settings settings) {
+        return settings.workDir().resolve("keycloak.pid");
     }
 
     private static List<String> command(Settings settings, int httpPort, int managementPort) {
@@ -129,7 +146,7 @@ public final class KeycloakLauncher {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void awaitReady(RunningKeycloak keycloak, URI ready) {
+    static void awaitReady(RunningKeycloak keycloak, URI ready) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long start = System.nanoTime();
         long nextReport = 10;

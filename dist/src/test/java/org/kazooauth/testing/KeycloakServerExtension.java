@@ -24,10 +24,10 @@ public final class KeycloakServerExtension implements BeforeAllCallback, Paramet
             "--spi-events-listener--kazoo-login-attempts--purge-interval-seconds=2";
 
     /** Closed by JUnit when the root context closes, i.e. after the last test class. */
-    private record Shared(RunningKeycloak keycloak, AutoCloseable database)
+    private record Shared(RunningKeycloak keycloak, TestDatabase database)
             implements ExtensionContext.Store.CloseableResource {
         @Override
-        public void close() throws Exception {
+        public void close() {
             keycloak.stop();
             database.close();
         }
@@ -35,35 +35,38 @@ public final class KeycloakServerExtension implements BeforeAllCallback, Paramet
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server(context);
+        shared(context);
     }
 
-    private static RunningKeycloak server(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shared.class,
-                key -> start(), Shared.class).keycloak();
+    private static Shared shared(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shared.class, key -> start(), Shared.class);
     }
 
-    /** On the embedded H2 by default; on a fresh PostgreSQL database with {@code -Dkazoo.it.db=postgres}. */
+    /**
+     * On Keycloak's embedded H2 (in files, so that a restart keeps it) by default; on a fresh PostgreSQL
+     * database with {@code -Dkazoo.it.db=postgres}.
+     */
     private static Shared start() {
         String admin = UUID.randomUUID().toString();
-        if (!"postgres".equals(System.getProperty("kazoo.it.db", "h2"))) {
-            return new Shared(KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
-                    "dev-mem", 0, 0, admin, PURGE_EVERY_TWO_SECONDS)), () -> { });
-        }
-        PostgresDatabase database = PostgresDatabase.createFresh();
+        KeycloakLauncher.Settings defaults = KeycloakLauncher.Settings.fromSystemProperties("dev-file", 0, 0, admin);
+        TestDatabase database = "postgres".equals(System.getProperty("kazoo.it.db", "h2"))
+                ? PostgresDatabase.createFresh()
+                : H2FileDatabase.createFresh(defaults.workDir().resolve("h2"));
         List<String> options = new ArrayList<>(database.keycloakOptions());
         options.add(PURGE_EVERY_TWO_SECONDS);
         return new Shared(KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
-                "postgres", 0, 0, admin, options.toArray(String[]::new))), database);
+                database.vendor(), 0, 0, admin, options.toArray(String[]::new))), database);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == RunningKeycloak.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == RunningKeycloak.class || type == TestDatabase.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return server(context);
+        Shared shared = shared(context);
+        return parameter.getParameter().getType() == RunningKeycloak.class ? shared.keycloak() : shared.database();
     }
 }

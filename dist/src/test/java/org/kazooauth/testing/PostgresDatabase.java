@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A fresh database on the PostgreSQL at 127.0.0.1:5432 (trust authentication, user postgres), made for one test
  * run and dropped after it.
  */
-public final class PostgresDatabase implements AutoCloseable {
+public final class PostgresDatabase implements TestDatabase {
 
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     static final String USER = "postgres";
@@ -32,9 +32,19 @@ public final class PostgresDatabase implements AutoCloseable {
         return new PostgresDatabase(name);
     }
 
-    /** The {@code kc.sh} options that put Keycloak on this database. */
+    @Override
+    public String vendor() {
+        return "postgres";
+    }
+
+    @Override
     public List<String> keycloakOptions() {
         return List.of("--db-url=" + SERVER + name, "--db-username=" + USER);
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(SERVER + name, USER, "");
     }
 
     @Override

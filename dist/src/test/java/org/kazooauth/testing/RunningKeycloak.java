@@ -8,23 +8,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A Keycloak started by {@link KeycloakLauncher}: where it listens, its bootstrap admin, its log. */
+/**
+ * A Keycloak started by {@link KeycloakLauncher}: where it listens, its bootstrap admin, its log. It can be
+ * restarted on the same ports, so tests holding it keep talking to the same URLs.
+ */
 public final class RunningKeycloak implements AutoCloseable {
 
-    private final Process process;
+    private final KeycloakLauncher.Settings settings;
     private final URI baseUrl;
     private final String adminUser;
-    private final String adminPassword;
     private final Path log;
     private final Path pidFile;
+    private Process process;
 
-    RunningKeycloak(Process process, URI baseUrl, String adminUser, String adminPassword, Path log, Path pidFile) {
-        this.process = process;
-        this.baseUrl = baseUrl;
+    RunningKeycloak(KeycloakLauncher.Settings settings, String adminUser, Path log, Path pidFile) {
+        this.settings = settings;
+        this.baseUrl = URI.create("http://127.0.0.1:" + settings.httpPort());
         this.adminUser = adminUser;
-        this.adminPassword = adminPassword;
         this.log = log;
         this.pidFile = pidFile;
+    }
+
+    void launch() {
+        process = KeycloakLauncher.launch(settings);
+        KeycloakLauncher.awaitReady(this, URI.create("http://127.0.0.1:" + settings.managementPort() + "/health/ready"));
+    }
+
+    /** Stops the server and starts it again on the same ports and database. */
+    public void restart() {
+        stop();
+        launch();
     }
 
     public URI baseUrl() {
@@ -36,7 +49,7 @@ public final class RunningKeycloak implements AutoCloseable {
     }
 
     public String adminPassword() {
-        return adminPassword;
+        return settings.adminPassword();
     }
 
     public Path log() {
