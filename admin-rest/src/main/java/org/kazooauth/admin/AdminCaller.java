@@ -4,6 +4,7 @@ import org.kazooauth.core.account.Account;
 import org.kazooauth.core.keycloak.RealmAccounts;
 import org.kazooauth.rest.Caller;
 import org.keycloak.models.GroupModel;
+import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import java.util.function.Predicate;
@@ -38,6 +39,17 @@ record AdminCaller(String authToken, AdminPermissionEvaluator auth, RealmAccount
     @Override
     public boolean canManage(Account account) {
         return onGroup(account, group -> auth.groups().canManage(group));
+    }
+
+    /** Keycloak administrators who may manage the account's group may also lift its login lock. */
+    @Override
+    public boolean canUnlock(Account account) {
+        return canManage(account);
+    }
+
+    @Override
+    public AdminAuth adminAuth() {
+        return auth.adminAuth();
     }
 
     /** Realm managers may use any account's provider configs; group managers those of the groups they manage. */

@@ -1,11 +1,7 @@
 package org.kazooauth.authn;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
-
-import java.util.Map;
 
 /**
  * Where a step runs decides how it refuses: a themed page in the browser, an OAuth error body on the token
@@ -25,9 +21,6 @@ public enum FlowKind {
         if (this == BROWSER) {
             return context.form().setError(messageKey).createErrorPage(Response.Status.UNAUTHORIZED);
         }
-        return Response.status(Response.Status.UNAUTHORIZED)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of(OAuth2Constants.ERROR, "invalid_grant", OAuth2Constants.ERROR_DESCRIPTION, description))
-                .build();
+        return TokenEndpointError.response(TokenEndpointError.body(TokenEndpointError.INVALID_CREDENTIALS, description));
     }
 }

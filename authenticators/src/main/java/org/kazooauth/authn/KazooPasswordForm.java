@@ -2,7 +2,6 @@ package org.kazooauth.authn;
 
 import com.google.auto.service.AutoService;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import org.kazooauth.core.hmac.HmacToken;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -55,42 +54,51 @@ public final class KazooPasswordForm extends UsernamePasswordForm {
         UserModel user = KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), hint);
         if (user == null) {
             context.getEvent().detail(Details.USERNAME, hint).error(Errors.USER_NOT_FOUND);
-        } else if (!enabledUser(context, user)) {
+            refuseToken(context);
             return;
-        } else {
-            LoginEvents.annotate(context, user, config.authModule());
-            Optional<String> refusal = HmacTokenFactor.verifyInPlaceOfPassword(context, user, config.authModule(), token);
-            if (refusal.isEmpty()) {
-                context.setUser(user);
-                context.success();
-                return;
-            }
-            context.getEvent().user(user).detail(Details.REASON, refusal.get()).error(Errors.INVALID_USER_CREDENTIALS);
         }
-        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                challenge(context, getDefaultChallengeMessage(context), CredentialRepresentation.PASSWORD));
+        if (!enabledUser(context, user)) {
+            return;
+        }
+        LoginEvents.annotate(context, user, config.authModule());
+        if (LockGate.check(context, user, config.authModule(), FlowKind.BROWSER,
+                () -> checkToken(context, user, config, token, false))) {
+            context.setUser(user);
+            context.success();
+        }
     }
 
+    /** The password, or a token in its place, judged behind the account lock. */
     @Override
     public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
                                     MultivaluedMap<String, String> inputData, boolean clearUser) {
         KazooStepConfig config = KazooStepConfig.of(context.getAuthenticatorConfig());
         LoginEvents.annotate(context, user, config.authModule());
         String password = inputData.getFirst(CredentialRepresentation.PASSWORD);
-        if (!config.acceptHmacTokens() || !HmacToken.looksLike(password)) {
-            return super.validatePassword(context, user, inputData, clearUser);
-        }
-        Optional<String> refusal = HmacTokenFactor.verifyInPlaceOfPassword(context, user, config.authModule(), password);
+        return LockGate.check(context, user, config.authModule(), FlowKind.BROWSER,
+                () -> config.acceptHmacTokens() && HmacToken.looksLike(password)
+                        ? checkToken(context, user, config, password, clearUser)
+                        : super.validatePassword(context, user, inputData, clearUser));
+    }
+
+    /** A token in place of the password; a refused one shows the form again as a wrong password does. */
+    private boolean checkToken(AuthenticationFlowContext context, UserModel user, KazooStepConfig config,
+                               String token, boolean clearUser) {
+        Optional<String> refusal = HmacTokenFactor.verifyInPlaceOfPassword(context, user, config.authModule(), token);
         if (refusal.isEmpty()) {
             return true;
         }
         context.getEvent().user(user).detail(Details.REASON, refusal.get()).error(Errors.INVALID_USER_CREDENTIALS);
-        Response challenge = challenge(context, getDefaultChallengeMessage(context), CredentialRepresentation.PASSWORD);
-        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge);
+        refuseToken(context);
         if (clearUser) {
             context.clearUser();
         }
         return false;
+    }
+
+    private void refuseToken(AuthenticationFlowContext context) {
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                challenge(context, getDefaultChallengeMessage(context), CredentialRepresentation.PASSWORD));
     }
 
     @AutoService(AuthenticatorFactory.class)

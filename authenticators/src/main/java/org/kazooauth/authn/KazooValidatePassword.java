@@ -10,7 +10,10 @@ import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.authentication.authenticators.directgrant.ValidatePassword;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
+import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.idm.CredentialRepresentation;
 
@@ -19,8 +22,8 @@ import java.util.Optional;
 
 /**
  * The direct-grant password check, telling the login event the Kazoo module and account first (see
- * {@link KazooPasswordForm}); with {@code accept_hmac_tokens}, an HMAC-TOTP token (the {@code hmac_token} parameter,
- * or a token in {@code password}) stands in for the password.
+ * {@link KazooPasswordForm}) and judging behind the account lock; with {@code accept_hmac_tokens}, an HMAC-TOTP
+ * token (the {@code hmac_token} parameter, or a token in {@code password}) stands in for the password.
  */
 @AutoService(AuthenticatorFactory.class)
 public final class KazooValidatePassword extends ValidatePassword {
@@ -38,20 +41,32 @@ public final class KazooValidatePassword extends ValidatePassword {
             return;
         }
         LoginEvents.annotate(context, user, config.authModule());
+        LockGate.check(context, user, config.authModule(), FlowKind.DIRECT_GRANT, () -> judge(context, user, config));
+    }
+
+    /** The token or the password; a refusal answers as Keycloak's own wrong password (400 invalid_grant). */
+    private boolean judge(AuthenticationFlowContext context, UserModel user, KazooStepConfig config) {
         Optional<String> token = config.acceptHmacTokens() ? tokenOf(context) : Optional.empty();
-        if (token.isEmpty()) {
-            super.authenticate(context);
-            return;
+        if (token.isPresent()) {
+            Optional<String> refusal = HmacTokenFactor.verifyInPlaceOfPassword(context, user, config.authModule(),
+                    token.get());
+            if (refusal.isEmpty()) {
+                context.success();
+                return true;
+            }
+            context.getEvent().detail(Details.REASON, refusal.get());
+        } else {
+            String password = retrievePassword(context);
+            if (password != null && user.credentialManager().isValid(UserCredentialModel.password(password))) {
+                context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
+                context.success(PasswordCredentialModel.TYPE);
+                return true;
+            }
         }
-        Optional<String> refusal = HmacTokenFactor.verifyInPlaceOfPassword(context, user, config.authModule(), token.get());
-        if (refusal.isEmpty()) {
-            context.success();
-            return;
-        }
-        // the same answer as Keycloak's own wrong password: the token stands in for it
-        context.getEvent().user(user).detail(Details.REASON, refusal.get()).error(Errors.INVALID_USER_CREDENTIALS);
+        context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
         context.failure(AuthenticationFlowError.INVALID_USER,
                 errorResponse(Response.Status.BAD_REQUEST.getStatusCode(), "invalid_grant", "Invalid user credentials"));
+        return false;
     }
 
     /** The {@code hmac_token} parameter, or a {@code password} that has a token's shape. */

@@ -1,10 +1,7 @@
 package org.kazooauth.authn;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.kazooauth.core.json.Json;
-import org.keycloak.OAuth2Constants;
 
 /**
  * Kazoo's 401 second-factor challenge (seed 000 step 7) as the token endpoint answers it: OAuth's
@@ -19,16 +16,12 @@ final class MultiFactorChallenge {
     }
 
     static Response response(String providerName, ObjectNode settings) {
-        ObjectNode body = Json.object();
-        body.put(OAuth2Constants.ERROR, "invalid_grant");
-        body.put(OAuth2Constants.ERROR_DESCRIPTION, MESSAGE);
-        ObjectNode data = body.putObject("data");
-        data.put("message", MESSAGE);
+        ObjectNode body = TokenEndpointError.body(TokenEndpointError.INVALID_CREDENTIALS, MESSAGE);
+        ObjectNode data = (ObjectNode) body.get(TokenEndpointError.KAZOO_DATA);
         data.put("messages", MESSAGE);
         ObjectNode request = data.putObject("multi_factor_request");
         request.put("provider_name", providerName);
         request.set("settings", settings);
-        return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.write(body)).build();
+        return TokenEndpointError.response(body);
     }
 }

@@ -65,33 +65,39 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
                 refuse(context, AttemptOutcome.MULTI_FACTOR_UNAVAILABLE_ERROR, "no " + ready.config().providerName()
                         + " second factor is installed in this flow", UNAVAILABLE_MESSAGE);
             } else {
-                run(context, ready.config(), factor.get());
+                run(context, module, ready.config(), factor.get());
             }
         }
     }
 
     /**
      * The challenge, then the answer: without {@code multi_factor_response} a REST client gets Kazoo's 401
-     * challenge and a browser the factor's page; with one, the factor checks it. A refused answer in the browser
-     * shows the page again, as Keycloak's OTP form does.
+     * challenge and a browser the factor's page; with one, the factor checks it behind the account lock. A refused
+     * answer in the browser shows the page again, as Keycloak's OTP form does.
      */
-    private void run(AuthenticationFlowContext context, ProviderConfig config, SecondFactor factor) {
+    private void run(AuthenticationFlowContext context, String module, ProviderConfig config, SecondFactor factor) {
         String response = context.getHttpRequest().getDecodedFormParameters().getFirst(RESPONSE_PARAMETER);
         if (response == null || response.isBlank()) {
             context.challenge(flow == FlowKind.BROWSER ? factor.browserPage(context, config, Optional.empty())
                     : MultiFactorChallenge.response(config.providerName(), factor.challengeSettings(context, config)));
             return;
         }
+        LockGate.check(context, context.getUser(), module, flow, () -> verify(context, config, factor, response));
+    }
+
+    private boolean verify(AuthenticationFlowContext context, ProviderConfig config, SecondFactor factor,
+                           String response) {
         Optional<String> refusal = factor.verify(context, config, response);
         if (refusal.isEmpty()) {
             context.success();
-            return;
+            return true;
         }
         context.getEvent().user(context.getUser()).detail(Details.REASON, refusal.get())
                 .error(AttemptOutcome.MULTI_FACTOR_FAILED_ERROR);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, flow == FlowKind.BROWSER
                 ? factor.browserPage(context, config, Optional.of(FAILED_MESSAGE))
                 : flow.refusal(context, FAILED_MESSAGE, "second-factor authentication failed"));
+        return false;
     }
 
     /** Refuses with the reason on the event (and so in the attempt log), never in the answer to the client. */

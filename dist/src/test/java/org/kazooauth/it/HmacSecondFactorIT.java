@@ -70,6 +70,27 @@ class HmacSecondFactorIT extends DemoRealmIntegration {
                 .at("/data/0");
     }
 
+    /** Wrong second factors drain the account lock's bucket like wrong passwords; the right password is then locked out. */
+    @Test
+    void wrongSecondFactorsLockTheAccount() throws Exception {
+        String loginLock = "/realms/demo/kazoo/v2/accounts/" + east + "/security/login_lock";
+        realmAttributes.with(Map.of("kazoo.crossbar.auth.lock_account_on_failed_attempts", "true"), () -> {
+            try {
+                for (int failure = 1; failure <= 5; failure++) {
+                    Reply refused = login("garbage" + failure);
+                    assertEquals("second-factor authentication failed", refused.at("/error_description").asText(),
+                            "failure " + failure + ": " + refused);
+                }
+                Reply locked = login(TOKENS.generate("east-user@demo", Instant.now()));
+                assertEquals(401, locked.status(), locked.toString());
+                assertEquals("account_is_locked", locked.at("/message").asText(), "even with a good token");
+            } finally {
+                assertEquals("account is unlocked",
+                        users.send("superadmin", "DELETE", loginLock, null).at("/data/status").asText());
+            }
+        });
+    }
+
     @Test
     void theFirstRequestGetsKazoosChallengeWithoutSecrets() {
         Reply challenge = login(null);

@@ -114,6 +114,12 @@ public final class AccountSecurityResource {
         return pipeline.forAccount(accountId, Need.READ, call -> AttemptsEndpoint.one(call, attemptId, Optional.empty()));
     }
 
+    /** The account's login lock (seed 002, "Lock account on multiple login failure"). */
+    @Path("login_lock")
+    public LoginLockResource loginLock() {
+        return new LoginLockResource(pipeline, accountId);
+    }
+
     /** Checks who the request points {@code multi_factor} at, stores {@code config}, answers with the stored doc. */
     private static JsonNode store(Call call, ObjectNode request, ObjectNode config) {
         ProviderConfigs providers = new ProviderConfigs(call.kazoo().realm());

@@ -1,6 +1,7 @@
 package org.kazooauth.rest;
 
 import org.kazooauth.core.account.Account;
+import org.keycloak.services.resources.admin.AdminAuth;
 
 /**
  * Who is calling the Kazoo API and what they may do. The realm mount's callers are realm users judged by
@@ -22,6 +23,12 @@ public interface Caller {
     boolean canRead(Account account);
 
     boolean canManage(Account account);
+
+    /** Whether the caller may see and lift the account's login lock. */
+    boolean canUnlock(Account account);
+
+    /** Who the caller is on Keycloak's admin events. */
+    AdminAuth adminAuth();
 
     /** Whether the caller may point an account's {@code multi_factor} at the provider configs of {@code owner}. */
     boolean canUseMultiFactorConfigOf(Account owner);

@@ -75,7 +75,11 @@ public final class KazooPipeline {
             Account account = kazoo.tree().find(accountId).orElseThrow(() -> caller.canReadSystem()
                     ? KazooException.badIdentifier(accountId, "account does not exist")
                     : forbiddenOn(accountId, need));
-            boolean allowed = need == Need.READ ? caller.canRead(account) : caller.canManage(account);
+            boolean allowed = switch (need) {
+                case READ -> caller.canRead(account);
+                case MANAGE -> caller.canManage(account);
+                case UNLOCK -> caller.canUnlock(account);
+            };
             if (!allowed) {
                 throw forbiddenOn(accountId, need);
             }
@@ -84,10 +88,14 @@ public final class KazooPipeline {
     }
 
     private static KazooException forbiddenOn(String accountId, Need need) {
-        return KazooException.forbidden("you may not " + (need == Need.READ ? "read" : "change") + " account "
-                + accountId + ": " + (need == Need.READ
-                ? "members of the account and admins of it or of a parent account may"
-                : "admins of the account or of a parent account may"));
+        return KazooException.forbidden(switch (need) {
+            case READ -> "you may not read account " + accountId
+                    + ": members of the account and admins of it or of a parent account may";
+            case MANAGE -> "you may not change account " + accountId
+                    + ": admins of the account or of a parent account may";
+            case UNLOCK -> "you may not see or lift the login lock of account " + accountId
+                    + ": admins of a reseller whose tree holds it and super admins may";
+        });
     }
 
     /** Answers a {@link JsonNode} ({@code data}) or a {@link KazooPage} (a listing). */

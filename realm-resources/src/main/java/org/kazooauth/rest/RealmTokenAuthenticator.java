@@ -5,6 +5,7 @@ import org.kazooauth.core.api.KazooException;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
@@ -34,7 +35,8 @@ public final class RealmTokenAuthenticator implements CallerAuthenticator {
                     + ": it may have expired or been revoked, or its session ended; log in again");
         }
         UserModel user = result.user();
-        return new TokenCaller(token, user.getUsername(), kazoo.principals().of(user), kazoo.rules());
+        return new TokenCaller(token, user.getUsername(), kazoo.principals().of(user), kazoo.rules(),
+                new AdminAuth(kazoo.realm(), result.token(), user, result.client()));
     }
 
     /** The token of {@code Authorization: Bearer} or, failing that, of {@code X-Auth-Token}. */

@@ -3,9 +3,11 @@ package org.kazooauth.rest;
 import org.kazooauth.core.access.AccessRules;
 import org.kazooauth.core.access.Principal;
 import org.kazooauth.core.account.Account;
+import org.keycloak.services.resources.admin.AdminAuth;
 
 /** A realm user calling with a token of the realm, judged by DESIGN §4's account rules. */
-record TokenCaller(String authToken, String username, Principal principal, AccessRules rules) implements Caller {
+record TokenCaller(String authToken, String username, Principal principal, AccessRules rules, AdminAuth adminAuth)
+        implements Caller {
 
     @Override
     public String describe() {
@@ -30,6 +32,11 @@ record TokenCaller(String authToken, String username, Principal principal, Acces
     @Override
     public boolean canManage(Account account) {
         return rules.canManage(principal, account);
+    }
+
+    @Override
+    public boolean canUnlock(Account account) {
+        return rules.canUnlock(principal, account);
     }
 
     @Override

@@ -34,6 +34,15 @@ public final class AccessRules {
     }
 
     /**
+     * Who may see and lift an account's login lock (seed 002): super admins, and admins of a reseller whose tree
+     * holds the account. Not admins of another reseller (Kazoo let them), nor admins of plain accounts.
+     */
+    public boolean canUnlock(Principal principal, Account target) {
+        return canManageSystem(principal) || principal.accountAdmin() && principal.account()
+                .map(own -> own.reseller() && tree.isSelfOrAncestor(own, target)).orElse(false);
+    }
+
+    /**
      * Whose multi-factor provider configs the caller may point an account at: accounts of the caller's own tree
      * (its account and every descendant) and the caller's ancestors, whose providers a sub-account may always use.
      */

@@ -11,6 +11,9 @@ public record AttemptOutcome(String authType, String message) {
     /** The event error of a login refused because the account's auth module is disabled. */
     public static final String MODULE_DISABLED_ERROR = "kazoo_auth_module_disabled";
 
+    /** The event error of a login refused by the account lock. */
+    public static final String ACCOUNT_LOCKED_ERROR = "kazoo_account_locked";
+
     public static final String MULTI_FACTOR = "multi_factor";
     /** Event errors of the second factor; their attempts have auth_type {@code multi_factor}. */
     public static final String NO_MULTI_FACTOR_PROVIDER_ERROR = "kazoo_no_multi_factor_provider";
@@ -34,6 +37,8 @@ public record AttemptOutcome(String authType, String message) {
             case "user_disabled" -> new AttemptOutcome("credentials", "user is disabled");
             case "user_temporarily_disabled" -> new AttemptOutcome("credentials",
                     "user is temporarily locked out by brute-force protection");
+            case ACCOUNT_LOCKED_ERROR -> new AttemptOutcome("credentials",
+                    "account is locked because of too many failed login attempts");
             case MODULE_DISABLED_ERROR -> new AttemptOutcome("jwt_auth_token",
                     reason == null ? "authentication module is disabled" : reason);
             case NO_MULTI_FACTOR_PROVIDER_ERROR -> new AttemptOutcome(MULTI_FACTOR,

@@ -5,14 +5,25 @@ import org.kazooauth.core.account.Account;
 import org.kazooauth.core.account.AccountTree;
 import org.kazooauth.core.config.AuthModuleSettings;
 import org.kazooauth.core.config.AuthConfigHierarchy;
+import org.kazooauth.core.config.AuthConfigSchema;
+import org.kazooauth.core.keycloak.jpa.JpaLockBucketStore;
+import org.kazooauth.core.lock.LockSettings;
+import org.kazooauth.core.lock.LockSubject;
+import org.kazooauth.core.lock.LoginLock;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** One realm as Kazoo sees it, for the length of one request: its accounts, config hierarchy and rules. */
 public final class KazooRealm {
+
+    private static final Logger LOG = Logger.getLogger(KazooRealm.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -21,6 +32,7 @@ public final class KazooRealm {
     private final AuthConfigHierarchy config;
     private final AccessRules rules;
     private final Principals principals;
+    private LoginLock loginLock;
 
     /**
      * The realm as Kazoo sees it for this request: made once per session and realm, so the steps of one login
@@ -85,5 +97,31 @@ public final class KazooRealm {
     public String defaultMultiFactorProvider() {
         String configured = realm.getAttribute(KazooNames.DEFAULT_MFA_PROVIDER_ATTRIBUTE);
         return configured == null || configured.isBlank() ? KazooNames.DEFAULT_MFA_PROVIDER : configured.trim();
+    }
+
+    /** The account lock with the realm's settings; switched off, it never touches the database. */
+    public LoginLock loginLock() {
+        if (loginLock == null) {
+            LockSettings settings = LockSettings.of(realm::getAttribute, AuthConfigSchema.MODULES,
+                    problem -> LOG.warnf("realm %s: %s", realm.getName(), problem));
+            loginLock = new LoginLock(settings, new JpaLockBucketStore(session.getKeycloakSessionFactory(), realm.getId()),
+                    () -> Instant.ofEpochMilli(Time.currentTimeMillis()));
+        }
+        return loginLock;
+    }
+
+    /** Whose buckets a login of {@code user} pays into, as the lock's scope says. */
+    public List<LockSubject> lockSubjects(UserModel user) {
+        Optional<String> accountId = principals.accountOf(user).map(Account::id);
+        LockSubject own = LockSubject.user(user.getId(), accountId);
+        if (accountId.isEmpty()) {
+            return List.of(own);
+        }
+        LockSubject account = LockSubject.account(accountId.get());
+        return switch (loginLock().settings().scope()) {
+            case ACCOUNT -> List.of(account);
+            case USER -> List.of(own);
+            case BOTH -> List.of(account, own);
+        };
     }
 }

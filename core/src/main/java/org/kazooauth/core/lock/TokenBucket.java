@@ -21,12 +21,17 @@ public final class TokenBucket {
     }
 
     /**
-     * What a failure did.
+     * What paying a cost did.
      *
-     * @param state  the state to store
-     * @param locked whether the bucket is now empty, i.e. the account is locked
+     * @param state the state to store
+     * @param paid  whether the bucket held the cost; when it did not, it is now empty
      */
-    public record Consumption(State state, boolean locked) {
+    public record Consumption(State state, boolean paid) {
+
+        /** Whether the bucket is now empty, i.e. what it guards is locked. */
+        public boolean locked() {
+            return state.tokens() == 0;
+        }
     }
 
     private final BucketSettings settings;
@@ -54,11 +59,22 @@ public final class TokenBucket {
         return refill(state, now).tokens() == 0;
     }
 
-    /** A failed login paying {@code cost}; one that cannot be paid empties the bucket (Kazoo's consume_until). */
+    /** Pays {@code cost}; a cost that cannot be paid empties the bucket (Kazoo's consume_until). */
     public Consumption consume(State state, Instant now, long cost) {
         State current = refill(state, now);
-        long left = current.tokens() >= cost ? current.tokens() - cost : 0;
-        return new Consumption(new State(left, current.refilledAt()), left == 0);
+        boolean paid = current.tokens() >= cost;
+        return new Consumption(new State(paid ? current.tokens() - cost : 0, current.refilledAt()), paid);
+    }
+
+    /** Gives back {@code cost} paid for an attempt that turned out to be good, never above the maximum. */
+    public State refund(State state, Instant now, long cost) {
+        State current = refill(state, now);
+        return new State(Math.min(settings.maxTokens(), saturatingAdd(current.tokens(), cost)), current.refilledAt());
+    }
+
+    /** A full bucket is the same as none: Kazoo starts missing buckets full, so its row need not be kept. */
+    public boolean isFull(State state) {
+        return state.tokens() >= settings.maxTokens();
     }
 
     private static long multiply(long a, long b) {

@@ -52,6 +52,16 @@ class AccessRulesTest {
     }
 
     @Test
+    void onlyTheResellersAdminsAndSuperAdminsLiftALoginLock() {
+        assertTrue(rules.canUnlock(admin(master), east), "the reseller's tree holds it");
+        assertTrue(rules.canUnlock(admin(master), master));
+        assertFalse(rules.canUnlock(admin(acme), east), "acme manages east but is no reseller");
+        assertFalse(rules.canUnlock(admin(globex), acme), "another reseller's admin");
+        assertFalse(rules.canUnlock(user(master), acme), "a reseller's plain user");
+        assertTrue(rules.canUnlock(new Principal("s", Optional.empty(), true, true, false), east));
+    }
+
+    @Test
     void aUserWithoutAccountGetsNoAccount() {
         Principal adminWithoutAccount = new Principal("x", Optional.empty(), false, false, true);
         assertFalse(rules.canRead(adminWithoutAccount, acme));

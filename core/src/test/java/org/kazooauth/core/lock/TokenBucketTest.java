@@ -32,6 +32,7 @@ class TokenBucketTest {
         }
         TokenBucket.Consumption fifth = bucket.consume(state, T0, BucketSettings.COST);
         assertTrue(fifth.locked());
+        assertTrue(fifth.paid(), "the fifth failure is still paid for");
         assertEquals(0, fifth.state().tokens());
         assertTrue(bucket.isLocked(fifth.state(), T0.plusSeconds(3599)), "locked for up to an hour");
     }
@@ -58,6 +59,7 @@ class TokenBucketTest {
     void aFailureThatCannotBePaidEmptiesTheBucket() {
         TokenBucket.Consumption consumption = bucket.consume(new TokenBucket.State(20, T0), T0, BucketSettings.COST);
         assertTrue(consumption.locked());
+        assertFalse(consumption.paid());
         assertEquals(0, consumption.state().tokens());
     }
 

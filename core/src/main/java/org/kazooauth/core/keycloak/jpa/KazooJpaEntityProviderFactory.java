@@ -20,7 +20,7 @@ public final class KazooJpaEntityProviderFactory implements JpaEntityProviderFac
         return new JpaEntityProvider() {
             @Override
             public List<Class<?>> getEntities() {
-                return List.of(LoginAttemptEntity.class);
+                return List.of(LoginAttemptEntity.class, LockBucketEntity.class);
             }
 
             @Override
