@@ -3,6 +3,7 @@ package org.kazooauth.authn;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.kazooauth.core.api.KazooException;
 import org.kazooauth.core.json.Json;
 import org.keycloak.OAuth2Constants;
 
@@ -14,7 +15,7 @@ import org.keycloak.OAuth2Constants;
 public final class TokenEndpointError {
 
     /** Kazoo's error word for refused credentials. */
-    public static final String INVALID_CREDENTIALS = "invalid_credentials";
+    public static final String INVALID_CREDENTIALS = KazooException.LOGIN_REFUSED;
     /** The body's field with Kazoo's error word. */
     public static final String KAZOO_MESSAGE = "message";
     /** The body's field with Kazoo's {@code data}. */

@@ -9,6 +9,7 @@ import org.kazooauth.core.hmac.HmacTokens;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.FormBrowser;
 import org.kazooauth.testing.HeadlessChromium;
+import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 
 import java.time.Instant;
@@ -119,6 +120,40 @@ class HmacSecondFactorIT extends DemoRealmIntegration {
         Reply replayed = login(token);
         assertEquals(401, replayed.status(), replayed.toString());
         assertEquals("second-factor authentication failed", replayed.at("/error_description").asText());
+        assertEquals("the token was already used", lastAttempt().path("message").asText());
+    }
+
+    private Reply userAuth(String response) {
+        String extra = response == null ? "" : ",\"multi_factor_response\":\"" + response + "\"";
+        return http.request("PUT", "/realms/demo/kazoo/v2/user_auth", "{\"data\":{\"username\":\"east-user\","
+                + "\"password\":\"" + DEMO.password("east-user") + "\"" + extra + "}}");
+    }
+
+    /** Seed 000 steps 7-9 through Kazoo's own login endpoint: the challenge, then the retry with the response. */
+    @Test
+    void theChallengeAndTheRetryRunThroughUserAuthToo() {
+        Reply challenge = userAuth(null);
+        assertEquals(401, challenge.status(), challenge.toString());
+        assertEquals("error", challenge.at("/status").asText());
+        assertEquals("invalid_credentials", challenge.at("/message").asText(), "Kazoo's word, as on the wire");
+        assertEquals("client needs to perform second-factor authentication", challenge.at("/data/message").asText());
+        assertEquals("hmac_totp", challenge.at("/data/multi_factor_request/provider_name").asText());
+        assertEquals("east-user@demo", challenge.at("/data/multi_factor_request/settings/jid").asText());
+        assertFalse(challenge.body().contains(SECRET) || challenge.body().contains(SEED), challenge.body());
+
+        Reply otherUsers = userAuth(TOKENS.generate("acme-user@demo", Instant.now()));
+        assertEquals(401, otherUsers.status(), otherUsers.toString());
+        assertEquals("the token's signature does not match", lastAttempt().path("message").asText());
+        assertEquals("failed", lastAttempt().path("status").asText());
+
+        String token = TOKENS.generate("east-user@demo", Instant.now());
+        Reply granted = userAuth(token);
+        assertEquals(200, granted.status(), granted.toString());
+        assertEquals(east, granted.at("/data/account_id").asText());
+        assertEquals("crossbar", KazooHttp.claims(granted.at("/auth_token").asText()).path("azp").asText());
+
+        Reply replayed = userAuth(token);
+        assertEquals(401, replayed.status(), replayed.toString());
         assertEquals("the token was already used", lastAttempt().path("message").asText());
     }
 

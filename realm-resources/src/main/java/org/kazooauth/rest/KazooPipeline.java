@@ -35,6 +35,15 @@ public final class KazooPipeline {
         this.authenticator = authenticator;
     }
 
+    /** What a login endpoint answers: its data, and the token it issued, which the envelope carries as auth_token. */
+    public record Login(JsonNode data, String authToken) {
+    }
+
+    /** A login endpoint, open to anyone: no caller is authenticated. */
+    public Response forLogin(Function<KazooRealm, Login> action) {
+        return run(kazoo -> null, (caller, kazoo) -> action.apply(kazoo));
+    }
+
     /** An endpoint open to every authenticated caller. */
     public Response forAnyCaller(Function<Call, JsonNode> action) {
         return run((caller, kazoo) -> action.apply(new Call(caller, null, kazoo)));
@@ -98,20 +107,27 @@ public final class KazooPipeline {
         });
     }
 
-    /** Answers a {@link JsonNode} ({@code data}) or a {@link KazooPage} (a listing). */
+    /** Answers a {@link JsonNode} ({@code data}), a {@link KazooPage} (a listing) or a {@link Login}. */
     @FunctionalInterface
     private interface AuthorizedAction {
         Object apply(Caller caller, KazooRealm kazoo);
     }
 
     private Response run(AuthorizedAction action) {
+        return run(kazoo -> authenticator.authenticate(session, kazoo), action);
+    }
+
+    private Response run(Function<KazooRealm, Caller> authenticate, AuthorizedAction action) {
         String requestId = RequestIds.accept(session.getContext().getHttpRequest().getHttpHeaders().getHeaderString(REQUEST_ID_HEADER));
         Caller caller = null;
         try {
             KazooRealm kazoo = KazooRealm.of(session, session.getContext().getRealm());
-            caller = authenticator.authenticate(session, kazoo);
+            caller = authenticate.apply(kazoo);
             Object result = action.apply(caller, kazoo);
             audit(requestId, caller, 200, null);
+            if (result instanceof Login login) {
+                return respond(200, KazooEnvelope.success(login.data(), meta(requestId, login.authToken())), requestId);
+            }
             KazooEnvelope.Meta meta = meta(requestId, caller);
             return respond(200, result instanceof KazooPage page ? KazooEnvelope.success(page, meta)
                     : KazooEnvelope.success((JsonNode) result, meta), requestId);
@@ -127,8 +143,11 @@ public final class KazooPipeline {
     }
 
     private static KazooEnvelope.Meta meta(String requestId, Caller caller) {
-        return new KazooEnvelope.Meta(requestId, Instant.now(), PackInfo.VERSION, PackInfo.NODE,
-                caller == null ? null : caller.authToken());
+        return meta(requestId, caller == null ? null : caller.authToken());
+    }
+
+    private static KazooEnvelope.Meta meta(String requestId, String authToken) {
+        return new KazooEnvelope.Meta(requestId, Instant.now(), PackInfo.VERSION, PackInfo.NODE, authToken);
     }
 
     private static Response respond(int status, JsonNode envelope, String requestId) {

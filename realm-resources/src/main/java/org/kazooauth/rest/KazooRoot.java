@@ -28,6 +28,11 @@ public final class KazooRoot {
         return new AccountSecurityResource(pipeline, accountId);
     }
 
+    @Path("v2/user_auth")
+    public UserAuthResource userAuth() {
+        return new UserAuthResource(pipeline);
+    }
+
     @Path("v2/multi_factor")
     public MultiFactorResource systemMultiFactor() {
         return new MultiFactorResource(pipeline, Optional.empty());

@@ -39,6 +39,14 @@ public final class KazooException extends RuntimeException {
         return data;
     }
 
+    /** Kazoo's error word for a refused login (its {@code add_system_error(401, invalid_credentials, …)}). */
+    public static final String LOGIN_REFUSED = "invalid_credentials";
+
+    /** 401 {@code invalid_credentials}: a login refused, for any reason the client may not learn. */
+    public static KazooException loginRefused() {
+        return new KazooException(401, LOGIN_REFUSED, explained("invalid credentials"));
+    }
+
     /** 401: no token, or one that is not valid (any more) for this realm. */
     public static KazooException invalidCredentials(String explanation) {
         return new KazooException(401, "invalid credentials", explained(explanation));

@@ -20,6 +20,15 @@ public final class Json {
         return JsonNodeFactory.instance.objectNode();
     }
 
+    /** Parses JSON text; text that is not JSON is an {@link IllegalArgumentException}. */
+    public static JsonNode read(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

@@ -17,6 +17,10 @@ public final class KazooNames {
     public static final String ATTEMPT_RETENTION_DAYS_ATTRIBUTE = "kazoo.crossbar.auth.login_attempts_retention_days";
     public static final int DEFAULT_ATTEMPT_RETENTION_DAYS = 90;
 
+    /** Realm attribute naming the client {@code PUT /v2/user_auth} issues tokens for. */
+    public static final String CROSSBAR_CLIENT_ATTRIBUTE = "kazoo.crossbar.client_id";
+    public static final String DEFAULT_CROSSBAR_CLIENT = "crossbar";
+
     private KazooNames() {
     }
 }

@@ -1,0 +1,173 @@
+package org.kazooauth.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.kazooauth.core.account.Account;
+import org.kazooauth.core.api.KazooException;
+import org.kazooauth.core.api.ValidationErrors;
+import org.kazooauth.core.json.Json;
+import org.kazooauth.core.keycloak.KazooNames;
+import org.kazooauth.core.keycloak.KazooRealm;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.OAuthErrorException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.idm.CredentialRepresentation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code PUT /v2/user_auth}: Kazoo's login for REST clients (DESIGN §3). It runs the realm's direct-grant flow
+ * for the client named by {@code kazoo.crossbar.client_id}, so the lock, the account's settings and the second
+ * factor apply exactly as on the token endpoint, and answers in Kazoo's envelope with the access token as
+ * {@code auth_token}. A second factor is Kazoo's 401 challenge; the client repeats the request with
+ * {@code multi_factor_response}.
+ */
+public final class UserAuthResource {
+
+    /** The fields a request may carry, passed to the flow under the same names. */
+    private static final List<String> PASSED_ON = List.of("username", CredentialRepresentation.PASSWORD,
+            "hmac_token", "multi_factor_response");
+
+    private final KazooPipeline pipeline;
+
+    UserAuthResource(KazooPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @PUT
+    @Path("")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response logIn(String body) {
+        return pipeline.forLogin(kazoo -> {
+            ObjectNode data = validated(RequestBody.data(body));
+            ClientModel client = crossbarClient(kazoo);
+            accountName(data).ifPresent(name -> requireMember(kazoo, data.path("username").asText(), name));
+            DirectGrant.Outcome outcome = DirectGrant.run(kazoo.session(), client, form(data));
+            if (outcome.status() != 200) {
+                throw refusal(outcome);
+            }
+            String token = outcome.body().path("access_token").asText();
+            UserModel user = kazoo.session().users().getUserByUsername(kazoo.realm(), data.path("username").asText());
+            return new KazooPipeline.Login(authResponse(kazoo, user), token);
+        });
+    }
+
+    private static ObjectNode validated(ObjectNode data) {
+        if (data.has("credentials")) {
+            throw KazooException.invalidData("md5 or sha1 'credentials' cannot be checked against Keycloak's password"
+                    + " hashes: send 'username' and 'password' instead");
+        }
+        ValidationErrors errors = new ValidationErrors();
+        for (String field : List.of("username", CredentialRepresentation.PASSWORD)) {
+            JsonNode value = data.get(field);
+            if (value == null || value.isNull()) {
+                if (!field.equals(CredentialRepresentation.PASSWORD) || !data.hasNonNull("hmac_token")) {
+                    errors.required(field);
+                }
+            } else if (!value.isTextual() || value.asText().isEmpty()) {
+                errors.wrongType(field, "string", value);
+            }
+        }
+        errors.throwIfAny();
+        return data;
+    }
+
+    private static Optional<String> accountName(ObjectNode data) {
+        return Optional.ofNullable(data.get("account_name")).filter(JsonNode::isTextual).map(JsonNode::asText)
+                .filter(name -> !name.isBlank());
+    }
+
+    /**
+     * Kazoo looks the user up inside the named account. Keycloak's usernames are unique in the realm, so the name
+     * only has to agree; when it does not (or names no account) the answer is the same 401 as a wrong password,
+     * so that nobody can probe which account names exist.
+     */
+    private static void requireMember(KazooRealm kazoo, String username, String accountName) {
+        UserModel user = kazoo.session().users().getUserByUsername(kazoo.realm(), username);
+        boolean member = user != null && kazoo.principals().accountOf(user).map(Account::name)
+                .filter(accountName::equals).isPresent();
+        if (!member) {
+            throw KazooException.loginRefused();
+        }
+    }
+
+    private static MultivaluedMap<String, String> form(ObjectNode data) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        for (String field : PASSED_ON) {
+            JsonNode value = data.get(field);
+            if (value != null && !value.isNull()) {
+                // Duo's response is an object: the flow reads it as JSON text
+                form.putSingle(field, value.isTextual() ? value.asText() : Json.write(value));
+            }
+        }
+        return form;
+    }
+
+    private static ClientModel crossbarClient(KazooRealm kazoo) {
+        String clientId = Optional.ofNullable(kazoo.realm().getAttribute(KazooNames.CROSSBAR_CLIENT_ATTRIBUTE))
+                .filter(id -> !id.isBlank()).orElse(KazooNames.DEFAULT_CROSSBAR_CLIENT);
+        ClientModel client = kazoo.realm().getClientByClientId(clientId);
+        if (client == null || !client.isEnabled() || !client.isDirectAccessGrantsEnabled()) {
+            throw new KazooException(500, "internal error", Json.object().put("message", "user_auth needs client '"
+                    + clientId + "' (realm attribute " + KazooNames.CROSSBAR_CLIENT_ATTRIBUTE + "), enabled and with "
+                    + "direct access grants; ask the administrator"));
+        }
+        return client;
+    }
+
+    /**
+     * Kazoo's refusal: a Kazoo step's own words (the lock, the second factor's challenge) as they are; Keycloak's
+     * wrong password (400 invalid_grant) as Kazoo's 401 invalid credentials.
+     */
+    private static KazooException refusal(DirectGrant.Outcome outcome) {
+        JsonNode body = outcome.body();
+        if (body.path("message").isTextual() && body.path("data").isObject()) {
+            return new KazooException(outcome.status(), body.path("message").asText(), (ObjectNode) body.get("data"));
+        }
+        if (OAuthErrorException.INVALID_GRANT.equals(body.path(OAuth2Constants.ERROR).asText())) {
+            return KazooException.loginRefused();
+        }
+        return new KazooException(outcome.status() >= 400 ? outcome.status() : 500,
+                body.path(OAuth2Constants.ERROR).asText("login failed"),
+                Json.object().put("message", body.path(OAuth2Constants.ERROR_DESCRIPTION).asText("login failed")));
+    }
+
+    /** Kazoo's {@code crossbar_util:response_auth}: who logged in, in which account, under which reseller. */
+    private static ObjectNode authResponse(KazooRealm kazoo, UserModel user) {
+        ObjectNode data = Json.object();
+        data.put("owner_id", user.getId());
+        Optional<Account> account = kazoo.principals().accountOf(user);
+        account.ifPresent(own -> {
+            data.put("account_id", own.id());
+            data.put("account_name", own.name());
+            data.put("is_reseller", own.reseller());
+            resellerOf(kazoo, own).ifPresent(reseller -> data.put("reseller_id", reseller.id()));
+        });
+        data.put("is_master_account", account.isEmpty());
+        String locale = user.getFirstAttribute(UserModel.LOCALE);
+        data.put("language", (locale == null ? Optional.ofNullable(kazoo.realm().getDefaultLocale()).orElse("en")
+                : locale).toLowerCase(Locale.ROOT));
+        data.putArray("apps");
+        return data;
+    }
+
+    /** The account's reseller: itself when it is one, else the nearest reseller above it. */
+    private static Optional<Account> resellerOf(KazooRealm kazoo, Account account) {
+        if (account.reseller()) {
+            return Optional.of(account);
+        }
+        return kazoo.tree().ancestors(account).stream().filter(Account::reseller).findFirst();
+    }
+}
