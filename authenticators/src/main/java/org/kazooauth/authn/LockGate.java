@@ -42,7 +42,7 @@ final class LockGate {
     static boolean check(AuthenticationFlowContext context, UserModel user, String module, FlowKind flow,
                          BooleanSupplier check) {
         KazooRealm kazoo = KazooRealm.of(context.getSession(), context.getRealm());
-        LoginLock.Admission admission = kazoo.loginLock().admit(kazoo.lockSubjects(user), module);
+        LoginLock.Admission admission = kazoo.loginLock().admit(() -> kazoo.lockSubjects(user), module);
         if (!admission.admitted()) {
             announce(context, user, module, admission.emptied());
             context.getEvent().user(user).detail(Details.REASON, LOCKED_TEXT).error(AttemptOutcome.ACCOUNT_LOCKED_ERROR);

@@ -20,6 +20,7 @@ import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.representations.idm.CredentialRepresentation;
 
 import java.util.List;
@@ -53,14 +54,15 @@ public final class UserAuthResource {
         return pipeline.forLogin(kazoo -> {
             ObjectNode data = validated(RequestBody.data(body));
             ClientModel client = crossbarClient(kazoo);
-            accountName(data).ifPresent(name -> requireMember(kazoo, data.path("username").asText(), name));
+            // looked up as the flow's username step does: by username or email
+            UserModel user = KeycloakModelUtils.findUserByNameOrEmail(kazoo.session(), kazoo.realm(),
+                    data.path("username").asText());
+            accountName(data).ifPresent(name -> requireMember(kazoo, user, name));
             DirectGrant.Outcome outcome = DirectGrant.run(kazoo.session(), client, form(data));
             if (outcome.status() != 200) {
                 throw refusal(outcome);
             }
-            String token = outcome.body().path("access_token").asText();
-            UserModel user = kazoo.session().users().getUserByUsername(kazoo.realm(), data.path("username").asText());
-            return new KazooPipeline.Login(authResponse(kazoo, user), token);
+            return new KazooPipeline.Login(authResponse(kazoo, user), outcome.body().path("access_token").asText());
         });
     }
 
@@ -94,8 +96,7 @@ public final class UserAuthResource {
      * only has to agree; when it does not (or names no account) the answer is the same 401 as a wrong password,
      * so that nobody can probe which account names exist.
      */
-    private static void requireMember(KazooRealm kazoo, String username, String accountName) {
-        UserModel user = kazoo.session().users().getUserByUsername(kazoo.realm(), username);
+    private static void requireMember(KazooRealm kazoo, UserModel user, String accountName) {
         boolean member = user != null && kazoo.principals().accountOf(user).map(Account::name)
                 .filter(accountName::equals).isPresent();
         if (!member) {

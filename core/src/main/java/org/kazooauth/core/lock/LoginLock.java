@@ -32,16 +32,17 @@ public final class LoginLock {
 
     /**
      * Lets an attempt through {@code module} be judged, having paid its cost into every subject's bucket; or
-     * refuses it because one of them is empty. With the lock off, every attempt goes through and nothing is stored.
+     * refuses it because one of them is empty. With the lock off, every attempt goes through and nothing is read,
+     * not even whose buckets they would be.
      */
-    public Admission admit(List<LockSubject> subjects, String module) {
+    public Admission admit(Supplier<List<LockSubject>> subjects, String module) {
         if (!settings.enabled()) {
             return Admission.FREE;
         }
         long cost = settings.cost(module);
         List<LockSubject> paid = new ArrayList<>();
         List<LockSubject> emptied = new ArrayList<>();
-        for (LockSubject subject : subjects) {
+        for (LockSubject subject : subjects.get()) {
             Payment payment = pay(subject, cost);
             if (payment.emptied()) {
                 emptied.add(subject);

@@ -34,7 +34,7 @@ class LoginLockTest {
 
     private static void fail(LoginLock lock, List<LockSubject> subjects, int times) {
         for (int i = 0; i < times; i++) {
-            assertTrue(lock.admit(subjects, MODULE).admitted(), "failure " + (i + 1) + " is judged");
+            assertTrue(lock.admit(() -> subjects, MODULE).admitted(), "failure " + (i + 1) + " is judged");
         }
     }
 
@@ -42,12 +42,12 @@ class LoginLockTest {
     void theFifthFailureLocksAndThenNothingIsJudged() {
         LoginLock lock = lock(LockScope.ACCOUNT);
         fail(lock, List.of(ACME), 4);
-        LoginLock.Admission fifth = lock.admit(List.of(ACME), MODULE);
+        LoginLock.Admission fifth = lock.admit(() -> List.of(ACME), MODULE);
         assertTrue(fifth.admitted());
         assertEquals(List.of(ACME), fifth.emptied(), "the fifth failure empties the bucket");
         assertTrue(lock.isLocked("acme"));
 
-        LoginLock.Admission sixth = lock.admit(List.of(ACME), MODULE);
+        LoginLock.Admission sixth = lock.admit(() -> List.of(ACME), MODULE);
         assertFalse(sixth.admitted(), "refused before its credentials are looked at");
         assertEquals(List.of(), sixth.emptied(), "it was already locked: no news");
     }
@@ -56,11 +56,11 @@ class LoginLockTest {
     void goodAttemptsGetTheirCostBackAndLeaveNoBucket() {
         LoginLock lock = lock(LockScope.ACCOUNT);
         for (int i = 0; i < 20; i++) {
-            lock.admit(List.of(ACME), MODULE).succeeded();
+            lock.admit(() -> List.of(ACME), MODULE).succeeded();
         }
         assertEquals(Optional.empty(), store.tokens(ACME), "a full bucket is not kept");
         fail(lock, List.of(ACME), 4);
-        lock.admit(List.of(ACME), MODULE).succeeded();
+        lock.admit(() -> List.of(ACME), MODULE).succeeded();
         assertEquals(Optional.of(35L), store.tokens(ACME), "only the four failures stay paid");
     }
 
@@ -72,15 +72,15 @@ class LoginLockTest {
         assertTrue(lock.isLocked("acme"));
         now.set(now.get().plus(Duration.ofMinutes(1)));
         assertFalse(lock.isLocked("acme"));
-        assertTrue(lock.admit(List.of(ACME), MODULE).admitted());
+        assertTrue(lock.admit(() -> List.of(ACME), MODULE).admitted());
     }
 
     @Test
     void anUnpayableCostEmptiesTheBucketAndIsNews() {
         LoginLock lock = new LoginLock(new LockSettings(true, BucketSettings.recommended(), LockScope.ACCOUNT,
                 Map.of(MODULE, 100L)), store, now::get);
-        assertTrue(lock.admit(List.of(ACME), MODULE).admitted(), "175 pays 100");
-        LoginLock.Admission second = lock.admit(List.of(ACME), MODULE);
+        assertTrue(lock.admit(() -> List.of(ACME), MODULE).admitted(), "175 pays 100");
+        LoginLock.Admission second = lock.admit(() -> List.of(ACME), MODULE);
         assertFalse(second.admitted(), "75 does not");
         assertEquals(List.of(ACME), second.emptied());
         assertEquals(Optional.of(0L), store.tokens(ACME));
@@ -90,7 +90,7 @@ class LoginLockTest {
     void withBothALockedAccountRefusesWithoutDrainingTheUser() {
         LoginLock lock = lock(LockScope.BOTH);
         fail(lock, List.of(ACME), 5);
-        assertFalse(lock.admit(List.of(ACME, ALICE), MODULE).admitted());
+        assertFalse(lock.admit(() -> List.of(ACME, ALICE), MODULE).admitted());
         assertEquals(Optional.empty(), store.tokens(ALICE), "the user's payment was given back");
     }
 
@@ -102,14 +102,16 @@ class LoginLockTest {
         assertFalse(lock.isLocked("globex"));
         assertTrue(lock.unlock("acme"), "it was locked");
         assertFalse(lock.unlock("acme"), "and now it is not");
-        assertTrue(lock.admit(List.of(ALICE), MODULE).admitted());
+        assertTrue(lock.admit(() -> List.of(ALICE), MODULE).admitted());
     }
 
     @Test
     void switchedOffItNeverTouchesTheStore() {
         LoginLock lock = new LoginLock(LockSettings.OFF, store, now::get);
         for (int i = 0; i < 10; i++) {
-            assertTrue(lock.admit(List.of(ACME), MODULE).admitted());
+            assertTrue(lock.admit(() -> {
+                throw new AssertionError("whose buckets is not even asked");
+            }, MODULE).admitted());
         }
         assertFalse(lock.isLocked("acme"));
         assertEquals(0, store.updates);
@@ -123,7 +125,7 @@ class LoginLockTest {
         List<Future<Boolean>> attempts = new ArrayList<>();
         Callable<Boolean> attempt = () -> {
             start.await();
-            return lock.admit(List.of(ACME), MODULE).admitted();
+            return lock.admit(() -> List.of(ACME), MODULE).admitted();
         };
         for (int i = 0; i < 64; i++) {
             attempts.add(pool.submit(attempt));
