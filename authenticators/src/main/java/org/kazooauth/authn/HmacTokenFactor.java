@@ -16,11 +16,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import jakarta.ws.rs.core.Response;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -59,8 +55,7 @@ final class HmacTokenFactor implements SecondFactor {
         if (!check.valid()) {
             return Optional.of(check.refusal().orElseThrow().message());
         }
-        String spent = "kazoo-hmac-totp:" + sha256(context.getRealm().getId() + "\n" + jid + "\n" + check.otp()
-                + "\n" + check.nonce());
+        String spent = StoreKeys.of("kazoo-hmac-totp:", context.getRealm().getId(), jid, check.otp(), check.nonce());
         if (!context.getSession().singleUseObjects().putIfAbsent(spent, settings.validitySeconds())) {
             return Optional.of("the token was already used");
         }
@@ -105,14 +100,5 @@ final class HmacTokenFactor implements SecondFactor {
 
     private static String jid(AuthenticationFlowContext context, UserModel user, HmacTokenSettings settings) {
         return settings.jid(user.getUsername(), context.getRealm().getName());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
