@@ -21,6 +21,8 @@ public record AttemptOutcome(String authType, String message) {
     public static final String MULTI_FACTOR_MISCONFIGURED_ERROR = "kazoo_multi_factor_misconfigured";
     public static final String MULTI_FACTOR_UNAVAILABLE_ERROR = "kazoo_multi_factor_unavailable";
     public static final String MULTI_FACTOR_FAILED_ERROR = "kazoo_multi_factor_failed";
+    /** The provider was unreachable and the step's fail mode is open: the login went on without it. */
+    public static final String MULTI_FACTOR_FAILED_OPEN_ERROR = "kazoo_multi_factor_failed_open";
 
     public static final AttemptOutcome TOKEN_CREATED =
             new AttemptOutcome("jwt_auth_token", "authentication resulted in token creation");
@@ -44,7 +46,7 @@ public record AttemptOutcome(String authType, String message) {
             case NO_MULTI_FACTOR_PROVIDER_ERROR -> new AttemptOutcome(MULTI_FACTOR,
                     "no multi factor authentication provider is configured");
             case MULTI_FACTOR_DISABLED_ERROR, MULTI_FACTOR_MISCONFIGURED_ERROR, MULTI_FACTOR_UNAVAILABLE_ERROR,
-                 MULTI_FACTOR_FAILED_ERROR -> new AttemptOutcome(MULTI_FACTOR, reason == null ? code : reason);
+                 MULTI_FACTOR_FAILED_ERROR, MULTI_FACTOR_FAILED_OPEN_ERROR -> new AttemptOutcome(MULTI_FACTOR, reason == null ? code : reason);
             default -> new AttemptOutcome("jwt_auth_token", reason == null ? code : code + ": " + reason);
         };
     }

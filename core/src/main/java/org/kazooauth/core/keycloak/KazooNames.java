@@ -21,6 +21,9 @@ public final class KazooNames {
     public static final String CROSSBAR_CLIENT_ATTRIBUTE = "kazoo.crossbar.client_id";
     public static final String DEFAULT_CROSSBAR_CLIENT = "crossbar";
 
+    /** Below {@code /realms/{realm}/}: the page Duo sends REST clients' users back to, showing Duo's answer. */
+    public static final String DUO_CALLBACK_PATH = "kazoo/duo/callback";
+
     private KazooNames() {
     }
 }

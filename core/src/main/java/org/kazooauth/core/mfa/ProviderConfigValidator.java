@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.kazooauth.core.api.ValidationErrors;
 import org.kazooauth.core.config.LeafType;
+import org.kazooauth.core.duo.DuoHosts;
 import org.kazooauth.core.json.Json;
 
 import java.util.Iterator;
@@ -82,6 +83,9 @@ public final class ProviderConfigValidator {
                 errors.wrongType(field, type.schemaName(), kind.isSecret(setting.getKey()) ? null : value);
             } else if (value.isIntegralNumber() && value.asLong() < 0) {
                 errors.belowMinimum(field, 0, value);
+            } else if (kind == ProviderKind.DUO && setting.getKey().equals("api_hostname")
+                    && !DuoHosts.isHostName(value.asText())) {
+                errors.add(field, "pattern", "must be " + DuoHosts.RULE, null, value);
             } else {
                 clean.set(setting.getKey(), value);
             }

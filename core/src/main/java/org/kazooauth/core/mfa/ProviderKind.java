@@ -19,7 +19,8 @@ public enum ProviderKind {
             "api_hostname", LeafType.STRING,
             "application_secret_key", LeafType.STRING,
             "duo_expire", LeafType.INTEGER,
-            "app_expire", LeafType.INTEGER),
+            "app_expire", LeafType.INTEGER,
+            "redirect_uri", LeafType.STRING),
             Set.of("integration_key", "secret_key", "api_hostname"),
             Set.of("secret_key", "application_secret_key")),
     HMAC_TOTP("hmac_totp", Map.of(

@@ -69,6 +69,18 @@ class ProviderConfigTest {
     }
 
     @Test
+    void duosApiHostnameIsAHostNameOnly() {
+        for (String bad : new String[]{"https://api-x.duosecurity.com", "api-x.duosecurity.com:443",
+                "api-x.duosecurity.com/", "-api.duosecurity.com", "api x.duosecurity.com"}) {
+            JsonNode errors = errors(SEED.replace("api-x.duosecurity.com", bad));
+            assertEquals("must be a host name such as api-xxxxxxxx.duosecurity.com, without scheme, port or path",
+                    errors.at("/settings.api_hostname/pattern/message").asText(), bad + ": " + errors);
+        }
+        assertEquals("127.0.0.1", validate(SEED.replace("api-x.duosecurity.com", "127.0.0.1"), Optional.empty())
+                .settings().get("api_hostname").asText());
+    }
+
+    @Test
     void enabledDefaultsToTrue() {
         assertTrue(validate("{\"name\":\"n\",\"provider_name\":\"hmac_totp\",\"settings\":{\"token_secret\":\"t\","
                 + "\"otp_seed\":\"XVGR73KMZH2M4XMY\"}}", Optional.empty()).enabled());
