@@ -19,8 +19,8 @@ import java.util.Optional;
  * The second factor a user's Kazoo settings ask for. Picks the provider config ({@link MultiFactorChoice}) and
  * answers as Kazoo's flow does (seed 000): no config at all, the login goes on with a failed multi_factor attempt
  * logged; a disabled provider, 401; a missing or incomplete config, refused with an event for the admins. A ready
- * config hands over to its provider's {@link SecondFactor}; where none is installed (Duo so far), the login is
- * refused: the second factor fails closed.
+ * config hands over to its provider's {@link SecondFactor}. A provider that cannot be reached fails closed, or
+ * open where the step's options say so; an unusable config always fails closed.
  */
 public final class MultiFactorStepAuthenticator extends KazooStep {
 
@@ -30,8 +30,9 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
     static final String FAILED_MESSAGE = "kazooMultiFactorFailed";
     /** The form parameter of Kazoo's retried request (its body's {@code multi_factor_response}). */
     static final String RESPONSE_PARAMETER = "multi_factor_response";
-    /** The second factors installed, by provider; the Duo factor joins them with the Duo issue. */
-    private static final Map<ProviderKind, SecondFactor> FACTORS = Map.of(ProviderKind.HMAC_TOTP, HmacTokenFactor.INSTANCE);
+    /** The second factors installed, by provider. */
+    private static final Map<ProviderKind, SecondFactor> FACTORS = Map.of(ProviderKind.HMAC_TOTP,
+            HmacTokenFactor.INSTANCE, ProviderKind.DUO, DuoFactor.INSTANCE);
 
     private final FlowKind flow;
 
@@ -44,6 +45,8 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
         UserModel user = context.getUser();
         KazooRealm kazoo = KazooRealm.of(context.getSession(), context.getRealm());
         String module = KazooStepConfig.of(context.getAuthenticatorConfig()).authModule();
+        // Duo's callback is a request of its own: its events name the module and account too
+        LoginEvents.annotate(context, user, module);
         ProviderConfigs providers = new ProviderConfigs(context.getRealm());
         MultiFactorChoice choice = MultiFactorChoice.choose(kazoo.settingsFor(user, module).multiFactor(),
                 providers::find, kazoo.defaultMultiFactorProvider());
@@ -56,33 +59,36 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
             refuse(context, AttemptOutcome.MULTI_FACTOR_DISABLED_ERROR,
                     "provider " + disabled.config().providerName() + " is disabled", DISABLED_MESSAGE);
         } else if (choice instanceof MultiFactorChoice.Broken broken) {
-            LOG.warnf("realm %s, user %s: %s; the login is refused until an administrator fixes it",
-                    context.getRealm().getName(), user.getUsername(), broken.reason());
-            refuse(context, AttemptOutcome.MULTI_FACTOR_MISCONFIGURED_ERROR, broken.reason(), UNAVAILABLE_MESSAGE);
+            misconfigured(context, broken.reason());
         } else if (choice instanceof MultiFactorChoice.Ready ready) {
-            Optional<SecondFactor> factor = ready.config().kind().map(FACTORS::get);
-            if (factor.isEmpty()) {
-                refuse(context, AttemptOutcome.MULTI_FACTOR_UNAVAILABLE_ERROR, "no " + ready.config().providerName()
-                        + " second factor is installed in this flow", UNAVAILABLE_MESSAGE);
-            } else {
-                run(context, module, ready.config(), factor.get());
-            }
+            run(context, module, ready.config(), FACTORS.get(ready.config().kind().orElseThrow()));
         }
+    }
+
+    private void misconfigured(AuthenticationFlowContext context, String reason) {
+        LOG.warnf("realm %s, user %s: %s; the login is refused until an administrator fixes it",
+                context.getRealm().getName(), context.getUser().getUsername(), reason);
+        refuse(context, AttemptOutcome.MULTI_FACTOR_MISCONFIGURED_ERROR, reason, UNAVAILABLE_MESSAGE);
     }
 
     /**
      * The challenge, then the answer: without {@code multi_factor_response} a REST client gets Kazoo's 401
      * challenge and a browser the factor's page; with one, the factor checks it behind the account lock. A refused
-     * answer in the browser shows the page again, as Keycloak's OTP form does.
+     * answer in the browser shows the factor's page again, as Keycloak's OTP form does.
      */
     private void run(AuthenticationFlowContext context, String module, ProviderConfig config, SecondFactor factor) {
-        String response = context.getHttpRequest().getDecodedFormParameters().getFirst(RESPONSE_PARAMETER);
-        if (response == null || response.isBlank()) {
-            context.challenge(flow == FlowKind.BROWSER ? factor.browserPage(context, config, Optional.empty())
-                    : MultiFactorChallenge.response(config.providerName(), factor.challengeSettings(context, config)));
-            return;
+        try {
+            Optional<String> response = factor.response(context);
+            if (response.isEmpty()) {
+                context.challenge(flow == FlowKind.BROWSER ? factor.browserPage(context, config, Optional.empty())
+                        : MultiFactorChallenge.response(config.providerName(), factor.challengeSettings(context, config)));
+                return;
+            }
+            LockGate.check(context, context.getUser(), module, flow,
+                    () -> verify(context, config, factor, response.get()));
+        } catch (SecondFactor.Unavailable unavailable) {
+            unavailable(context, config, unavailable);
         }
-        LockGate.check(context, context.getUser(), module, flow, () -> verify(context, config, factor, response));
     }
 
     private boolean verify(AuthenticationFlowContext context, ProviderConfig config, SecondFactor factor,
@@ -98,6 +104,28 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
                 ? factor.browserPage(context, config, Optional.of(FAILED_MESSAGE))
                 : flow.refusal(context, FAILED_MESSAGE, "second-factor authentication failed"));
         return false;
+    }
+
+    /**
+     * The provider cannot run: an unusable config is refused with a warning for the administrators; an
+     * unreachable provider is refused (fail closed) or, where the step fails open, let through with the event
+     * saying so.
+     */
+    private void unavailable(AuthenticationFlowContext context, ProviderConfig config,
+                             SecondFactor.Unavailable unavailable) {
+        String reason = unavailable.getMessage();
+        if (unavailable.misconfigured()) {
+            misconfigured(context, reason);
+        } else if (unavailable.failOpen()) {
+            LOG.warnf("realm %s, user %s: %s; the login goes on without %s (fail mode open)",
+                    context.getRealm().getName(), context.getUser().getUsername(), reason, config.providerName());
+            context.getEvent().clone().user(context.getUser())
+                    .detail(Details.REASON, reason + "; the login went on without it (fail mode open)")
+                    .error(AttemptOutcome.MULTI_FACTOR_FAILED_OPEN_ERROR);
+            context.success();
+        } else {
+            refuse(context, AttemptOutcome.MULTI_FACTOR_UNAVAILABLE_ERROR, reason, UNAVAILABLE_MESSAGE);
+        }
     }
 
     /** Refuses with the reason on the event (and so in the attempt log), never in the answer to the client. */

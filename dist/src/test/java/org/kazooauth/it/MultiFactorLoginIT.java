@@ -72,15 +72,16 @@ class MultiFactorLoginIT extends DemoRealmIntegration {
     }
 
     @Test
-    void aCompleteEnabledConfigWaitsForItsFactorAndAMissingOneFailsClosed() {
+    void anUnusableOrMissingConfigFailsClosed() {
         String id = users.send("acme-admin", "PUT", ACME_PROVIDERS, MultiFactorApiIT.SEED_DUO).at("/data/id").asText();
         try {
             // account_id names the config's owner AND narrows MFA to that account's users (Kazoo's rule), so the
             // sub-account's users need include_subaccounts
             requireMultiFactor("{\"enabled\":true,\"include_subaccounts\":true,\"account_id\":\"" + ACME
                     + "\",\"configuration_id\":\"" + id + "\"}");
-            assertEquals(401, eastLogin().status(), "no Duo factor is installed yet: refused");
-            assertEquals("no duo second factor is installed in this flow", lastMultiFactorAttempt().path("message").asText());
+            assertEquals(401, eastLogin().status(), "the seed's made-up keys: refused before anything is sent");
+            assertEquals("duo configuration " + id + " is refused by the Duo SDK: Invalid client secret",
+                    lastMultiFactorAttempt().path("message").asText());
 
             assertEquals(200, users.send("superadmin", "DELETE", ACME_PROVIDERS + "/" + id, null).status());
             Reply refused = eastLogin();

@@ -54,6 +54,8 @@ public final class KeycloakServerExtension implements BeforeAllCallback, Paramet
                 : H2FileDatabase.createFresh(defaults.workDir().resolve("h2"));
         List<String> options = new ArrayList<>(database.keycloakOptions());
         options.add(PURGE_EVERY_TWO_SECONDS);
+        // Keycloak's own way to trust a TLS peer: here the Duo emulator's certificate
+        options.add("--truststore-paths=" + DuoEmulator.certificatePem());
         return new Shared(KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
                 database.vendor(), 0, 0, admin, options.toArray(String[]::new))), database);
     }

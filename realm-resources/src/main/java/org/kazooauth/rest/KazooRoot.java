@@ -43,6 +43,12 @@ public final class KazooRoot {
         return new MultiFactorResource(pipeline, Optional.of(accountId));
     }
 
+    /** Not Kazoo's: Duo's redirect for REST clients' users ({@code KazooNames.DUO_CALLBACK_PATH}). */
+    @Path("duo/callback")
+    public DuoCallbackResource duoCallback() {
+        return new DuoCallbackResource();
+    }
+
     /** Every other path: a Kazoo 404 rather than the server's bare one. JAX-RS tries literal paths first. */
     @Path("{path: .*}")
     public UnknownEndpoint unknown(@PathParam("path") String path) {
