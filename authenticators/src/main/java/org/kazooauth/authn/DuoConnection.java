@@ -31,10 +31,10 @@ final class DuoConnection {
         thread.setDaemon(true);
         return thread;
     });
-    /** Health by host, client id and pins: when it was last checked OK or not, until when that holds. */
+    /** Health by host, client id and pins: what the last check found, and when. */
     private static final Map<String, Health> HEALTH = new ConcurrentHashMap<>();
 
-    private record Health(Optional<String> failure, Instant until) {
+    private record Health(Optional<String> failure, Instant checkedAt) {
     }
 
     private final Client client;
@@ -74,7 +74,7 @@ final class DuoConnection {
     void requireHealthy() {
         Instant now = Instant.now();
         Health health = HEALTH.get(healthKey);
-        if (health == null || !now.isBefore(health.until())) {
+        if (health == null || !now.isBefore(health.checkedAt().plus(options.healthCheckCache()))) {
             Optional<String> failure;
             try {
                 call(client::healthCheck);
@@ -82,7 +82,7 @@ final class DuoConnection {
             } catch (DuoException e) {
                 failure = Optional.of("Duo's health check failed: " + e.getMessage());
             }
-            health = new Health(failure, now.plus(options.healthCheckCache()));
+            health = new Health(failure, now);
             HEALTH.put(healthKey, health);
         }
         health.failure().ifPresent(failure -> {

@@ -156,6 +156,45 @@ class DuoSecondFactorIT extends DemoRealmIntegration {
         assertEquals("crossbar", KazooHttp.claims(granted.at("/auth_token").asText()).path("azp").asText());
     }
 
+    /** Within the step's health check cache, a node asks Duo once; with 0 it asks before every hand-off. */
+    @Test
+    void healthChecksAreRememberedForTheConfiguredTime() {
+        int before = duo.healthChecks();
+        tokenEndpoint("east-user", null);
+        tokenEndpoint("east-user", null);
+        assertEquals(before + 2, duo.healthChecks(), "cache 0: every hand-off asks");
+
+        Map<String, JsonNode> uncached = steps.set(Map.of("duo_health_check_cache_seconds", "300"));
+        try {
+            int cached = duo.healthChecks();
+            for (int login = 0; login < 3; login++) {
+                assertEquals(401, tokenEndpoint("east-user", null).status(), "challenged");
+            }
+            assertTrue(duo.healthChecks() <= cached + 1, "one check at most for three hand-offs");
+        } finally {
+            steps.restore(uncached);
+        }
+        int after = duo.healthChecks();
+        tokenEndpoint("east-user", null);
+        assertEquals(after + 1, duo.healthChecks(), "a result is only as old as the option now allows");
+    }
+
+    /** The step's Duo username attribute: Duo is asked about the user's email, and the exchange holds Duo to it. */
+    @Test
+    void theDuoUsernameMayComeFromAUserAttribute() {
+        Map<String, JsonNode> before = steps.set(Map.of("duo_username_attribute", "email"));
+        try {
+            Reply challenge = userAuth("east-user", null);
+            JsonNode answer = approvedAnswer(challenge);
+            assertEquals("east-user@demo.kazooauth.invalid", duo.lastPromptedUsername());
+            assertEquals(200, userAuth("east-user", answer).status());
+        } finally {
+            steps.restore(before);
+        }
+        approvedAnswer(userAuth("east-user", null));
+        assertEquals("east-user", duo.lastPromptedUsername(), "without it, the Keycloak username");
+    }
+
     @Test
     void anotherUsersForgedOrDeniedAnswerIsRefusedAndLogged() {
         JsonNode eastsAnswer = approvedAnswer(userAuth("east-user", null));

@@ -77,6 +77,7 @@ public final class DuoEmulator implements AutoCloseable {
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final AtomicInteger healthChecks = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
+    private volatile String lastPromptedUsername;
 
     private DuoEmulator(HttpsServer server) {
         this.server = server;
@@ -110,6 +111,11 @@ public final class DuoEmulator implements AutoCloseable {
 
     public int healthChecks() {
         return healthChecks.get();
+    }
+
+    /** The Duo username of the last prompt opened. */
+    public String lastPromptedUsername() {
+        return lastPromptedUsername;
     }
 
     // ---- the emulator's TLS identity ----
@@ -321,7 +327,8 @@ public final class DuoEmulator implements AutoCloseable {
         String id = hex(16);
         transactions.put(id, new Transaction(request.path("client_id").asText(), request.path("duo_uname").asText(),
                 request.path("redirect_uri").asText(), request.path("state").asText()));
-        String user = escape(request.path("duo_uname").asText());
+        lastPromptedUsername = request.path("duo_uname").asText();
+        String user = escape(lastPromptedUsername);
         return new Answer(200, "text/html; charset=utf-8", "<!DOCTYPE html><html><head><title>Duo emulator</title>"
                 + "</head><body><h1>Duo emulator</h1><p>Is it you, <b id=\"duo-username\">" + user + "</b>?</p>"
                 + "<form method=\"post\" action=\"/oauth/v1/authorize/decision\">"
