@@ -1,6 +1,7 @@
 package org.kazooauth.authn;
 
 import jakarta.ws.rs.core.Response;
+import org.kazooauth.core.api.KazooException;
 import org.kazooauth.core.attempt.AttemptOutcome;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.kazooauth.core.lock.LockSubject;
@@ -24,8 +25,8 @@ import java.util.function.BooleanSupplier;
 final class LockGate {
 
     /** Kazoo's answer to a locked login (DESIGN §4). */
-    static final String LOCKED_ERROR = "account_is_locked";
-    static final String LOCKED_TEXT = "your account is locked because of too many failed login attempts";
+    static final String LOCKED_ERROR = KazooException.ACCOUNT_LOCKED;
+    static final String LOCKED_TEXT = KazooException.ACCOUNT_LOCKED_TEXT;
     static final String LOCKED_PAGE = "kazoo-account-locked.ftl";
     /** Event detail: the bucket that locked, {@code account:<id>} or {@code user:<id>}. */
     static final String BUCKET_DETAIL = "kazoo_lock_bucket";

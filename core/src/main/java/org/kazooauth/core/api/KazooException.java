@@ -47,6 +47,15 @@ public final class KazooException extends RuntimeException {
         return new KazooException(401, LOGIN_REFUSED, explained("invalid credentials"));
     }
 
+    /** Kazoo's answer to a locked login (DESIGN §4): its error word and its words for people. */
+    public static final String ACCOUNT_LOCKED = "account_is_locked";
+    public static final String ACCOUNT_LOCKED_TEXT = "your account is locked because of too many failed login attempts";
+
+    /** 401 {@code account_is_locked}: the account lock refuses the login before anything is checked. */
+    public static KazooException accountLocked() {
+        return new KazooException(401, ACCOUNT_LOCKED, explained(ACCOUNT_LOCKED_TEXT));
+    }
+
     /** 401: no token, or one that is not valid (any more) for this realm. */
     public static KazooException invalidCredentials(String explanation) {
         return new KazooException(401, "invalid credentials", explained(explanation));
