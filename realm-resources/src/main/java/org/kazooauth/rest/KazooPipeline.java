@@ -15,6 +15,7 @@ import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.models.KeycloakSession;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -35,8 +36,14 @@ public final class KazooPipeline {
         this.authenticator = authenticator;
     }
 
-    /** What a login endpoint answers: its data, and the token it issued, which the envelope carries as auth_token. */
-    public record Login(JsonNode data, String authToken) {
+    /**
+     * What a login endpoint answers: its data, the token it issued (the envelope's auth_token, none when it issued
+     * none) and response headers of its own.
+     */
+    public record Login(JsonNode data, String authToken, Map<String, String> headers) {
+        public Login(JsonNode data, String authToken) {
+            this(data, authToken, Map.of());
+        }
     }
 
     /** A login endpoint, open to anyone: no caller is authenticated. */
@@ -46,6 +53,11 @@ public final class KazooPipeline {
 
     /** An endpoint open to every authenticated caller. */
     public Response forAnyCaller(Function<Call, JsonNode> action) {
+        return run((caller, kazoo) -> action.apply(new Call(caller, null, kazoo)));
+    }
+
+    /** An endpoint open to every authenticated caller that issues a token of its own (or none). */
+    public Response forAnyCallerLogin(Function<Call, Login> action) {
         return run((caller, kazoo) -> action.apply(new Call(caller, null, kazoo)));
     }
 
@@ -126,7 +138,10 @@ public final class KazooPipeline {
             Object result = action.apply(caller, kazoo);
             audit(requestId, caller, 200, null);
             if (result instanceof Login login) {
-                return respond(200, KazooEnvelope.success(login.data(), meta(requestId, login.authToken())), requestId);
+                Response.ResponseBuilder answer = Response.fromResponse(respond(200,
+                        KazooEnvelope.success(login.data(), meta(requestId, login.authToken())), requestId));
+                login.headers().forEach(answer::header);
+                return answer.build();
             }
             KazooEnvelope.Meta meta = meta(requestId, caller);
             return respond(200, result instanceof KazooPage page ? KazooEnvelope.success(page, meta)

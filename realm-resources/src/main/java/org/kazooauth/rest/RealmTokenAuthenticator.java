@@ -26,17 +26,26 @@ public final class RealmTokenAuthenticator implements CallerAuthenticator {
             throw KazooException.invalidCredentials("send an access token of realm " + realmName
                     + " as 'Authorization: Bearer <token>' or 'X-Auth-Token: <token>'");
         }
+        AuthResult result = verify(session, kazoo, token);
+        UserModel user = result.user();
+        return new TokenCaller(token, user.getUsername(), kazoo.principals().of(user), kazoo.rules(),
+                new AdminAuth(kazoo.realm(), result.token(), user, result.client()));
+    }
+
+    /**
+     * Keycloak's own bearer check of an access token of this realm; a 401 when it fails.
+     */
+    static AuthResult verify(KeycloakSession session, KazooRealm kazoo, String token) {
         AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session)
                 .setRealm(kazoo.realm())
                 .setTokenString(token)
                 .authenticate();
         if (result == null) {
-            throw KazooException.invalidCredentials("the token is not a valid access token of realm " + realmName
-                    + ": it may have expired or been revoked, or its session ended; log in again");
+            throw KazooException.invalidCredentials("the token is not a valid access token of realm "
+                    + kazoo.realm().getName() + ": it may have expired or been revoked, or its session ended; "
+                    + "log in again");
         }
-        UserModel user = result.user();
-        return new TokenCaller(token, user.getUsername(), kazoo.principals().of(user), kazoo.rules(),
-                new AdminAuth(kazoo.realm(), result.token(), user, result.client()));
+        return result;
     }
 
     /** The token of {@code Authorization: Bearer} or, failing that, of {@code X-Auth-Token}. */

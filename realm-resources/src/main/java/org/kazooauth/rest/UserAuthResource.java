@@ -14,7 +14,6 @@ import org.kazooauth.core.account.Account;
 import org.kazooauth.core.api.KazooException;
 import org.kazooauth.core.api.ValidationErrors;
 import org.kazooauth.core.json.Json;
-import org.kazooauth.core.keycloak.KazooNames;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
@@ -24,7 +23,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.representations.idm.CredentialRepresentation;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -53,7 +51,7 @@ public final class UserAuthResource {
     public Response logIn(String body) {
         return pipeline.forLogin(kazoo -> {
             ObjectNode data = validated(RequestBody.data(body));
-            ClientModel client = crossbarClient(kazoo);
+            ClientModel client = CrossbarClient.of(kazoo, true);
             // looked up as the flow's username step does: by username or email
             UserModel user = KeycloakModelUtils.findUserByNameOrEmail(kazoo.session(), kazoo.realm(),
                     data.path("username").asText());
@@ -62,7 +60,7 @@ public final class UserAuthResource {
             if (outcome.status() != 200) {
                 throw refusal(outcome);
             }
-            return new KazooPipeline.Login(authResponse(kazoo, user), outcome.body().path("access_token").asText());
+            return new KazooPipeline.Login(AuthResponse.of(kazoo, user), outcome.body().path("access_token").asText());
         });
     }
 
@@ -116,18 +114,6 @@ public final class UserAuthResource {
         return form;
     }
 
-    private static ClientModel crossbarClient(KazooRealm kazoo) {
-        String clientId = Optional.ofNullable(kazoo.realm().getAttribute(KazooNames.CROSSBAR_CLIENT_ATTRIBUTE))
-                .filter(id -> !id.isBlank()).orElse(KazooNames.DEFAULT_CROSSBAR_CLIENT);
-        ClientModel client = kazoo.realm().getClientByClientId(clientId);
-        if (client == null || !client.isEnabled() || !client.isDirectAccessGrantsEnabled()) {
-            throw new KazooException(500, "internal error", Json.object().put("message", "user_auth needs client '"
-                    + clientId + "' (realm attribute " + KazooNames.CROSSBAR_CLIENT_ATTRIBUTE + "), enabled and with "
-                    + "direct access grants; ask the administrator"));
-        }
-        return client;
-    }
-
     /**
      * Kazoo's refusal: a Kazoo step's own words (the lock, the second factor's challenge) as they are; Keycloak's
      * wrong password (400 invalid_grant) as Kazoo's 401 invalid credentials.
@@ -143,32 +129,5 @@ public final class UserAuthResource {
         return new KazooException(outcome.status() >= 400 ? outcome.status() : 500,
                 body.path(OAuth2Constants.ERROR).asText("login failed"),
                 Json.object().put("message", body.path(OAuth2Constants.ERROR_DESCRIPTION).asText("login failed")));
-    }
-
-    /** Kazoo's {@code crossbar_util:response_auth}: who logged in, in which account, under which reseller. */
-    private static ObjectNode authResponse(KazooRealm kazoo, UserModel user) {
-        ObjectNode data = Json.object();
-        data.put("owner_id", user.getId());
-        Optional<Account> account = kazoo.principals().accountOf(user);
-        account.ifPresent(own -> {
-            data.put("account_id", own.id());
-            data.put("account_name", own.name());
-            data.put("is_reseller", own.reseller());
-            resellerOf(kazoo, own).ifPresent(reseller -> data.put("reseller_id", reseller.id()));
-        });
-        data.put("is_master_account", account.isEmpty());
-        String locale = user.getFirstAttribute(UserModel.LOCALE);
-        data.put("language", (locale == null ? Optional.ofNullable(kazoo.realm().getDefaultLocale()).orElse("en")
-                : locale).toLowerCase(Locale.ROOT));
-        data.putArray("apps");
-        return data;
-    }
-
-    /** The account's reseller: itself when it is one, else the nearest reseller above it. */
-    private static Optional<Account> resellerOf(KazooRealm kazoo, Account account) {
-        if (account.reseller()) {
-            return Optional.of(account);
-        }
-        return kazoo.tree().ancestors(account).stream().filter(Account::reseller).findFirst();
     }
 }
