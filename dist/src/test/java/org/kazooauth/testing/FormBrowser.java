@@ -55,6 +55,16 @@ public final class FormBrowser {
         return send(HttpRequest.newBuilder(loginUrl(base, parameters)).GET());
     }
 
+    /**
+     * Opens the login page of any realm's client for a plain authorization-code request (no PKCE), as an
+     * application with a client secret sends it.
+     */
+    public Page openAuthorization(String realm, String clientId, String redirectUri) {
+        return send(HttpRequest.newBuilder(base.resolve("/realms/" + realm + "/protocol/openid-connect/auth?client_id="
+                + encode(clientId) + "&response_type=code&scope=openid&state=" + UUID.randomUUID() + "&redirect_uri="
+                + encode(redirectUri))).GET());
+    }
+
     /** The demo realm's authorization URL for {@code kazoo-web}, with a fresh state and PKCE challenge. */
     public static URI loginUrl(URI base) {
         return loginUrl(base, Map.of());

@@ -33,6 +33,21 @@ public final class KazooRoot {
         return new UserAuthResource(pipeline);
     }
 
+    @Path("v2/auth")
+    public AuthResource auth() {
+        return new AuthResource(pipeline);
+    }
+
+    @Path("v2/accounts/{accountId}/auth")
+    public AccountAuthResource accountAuth(@PathParam("accountId") String accountId) {
+        return new AccountAuthResource(pipeline, accountId, Optional.empty());
+    }
+
+    @Path("v2/accounts/{accountId}/users/{userId}/auth")
+    public AccountAuthResource userAuth(@PathParam("accountId") String accountId, @PathParam("userId") String userId) {
+        return new AccountAuthResource(pipeline, accountId, Optional.of(userId));
+    }
+
     @Path("v2/multi_factor")
     public MultiFactorResource systemMultiFactor() {
         return new MultiFactorResource(pipeline, Optional.empty());

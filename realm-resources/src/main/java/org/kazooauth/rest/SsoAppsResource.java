@@ -1,0 +1,133 @@
+package org.kazooauth.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.kazooauth.core.account.Account;
+import org.kazooauth.core.api.KazooException;
+import org.kazooauth.core.api.KazooPage;
+import org.kazooauth.core.api.ValidationErrors;
+import org.kazooauth.core.json.Json;
+import org.kazooauth.core.keycloak.KazooRealm;
+import org.keycloak.models.IdentityProviderModel;
+
+import java.util.Optional;
+
+/**
+ * {@code /v2/auth/apps}: the SSO apps (identity providers' client registrations) of an account's reseller. The
+ * account is {@code ?account_id=}, else the caller's own. Changing or removing an app needs the right to manage
+ * its reseller (the system's apps: super admins). The secret is write-only.
+ */
+public final class SsoAppsResource {
+
+    private final KazooPipeline pipeline;
+
+    SsoAppsResource(KazooPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @GET
+    @Path("")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("account_id") String accountId) {
+        return pipeline.forAnyCallerPage(call -> KazooPage.of(
+                SsoProviders.apps(call.kazoo(), accountOf(call, accountId)).map(SsoProviders::appDocument)));
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("id") String id, @QueryParam("account_id") String accountId) {
+        return pipeline.forAnyCaller(call -> SsoProviders.appDocument(
+                SsoProviders.app(call.kazoo(), id, accountOf(call, accountId))));
+    }
+
+    /** {@code secret} and {@code email}. */
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response change(@PathParam("id") String id, @QueryParam("account_id") String accountId, String body) {
+        return pipeline.forAnyCaller(call -> {
+            ObjectNode data = RequestBody.data(body);
+            IdentityProviderModel app = manageable(call, id, accountId);
+            ValidationErrors errors = new ValidationErrors();
+            data.properties().forEach(field -> {
+                switch (field.getKey()) {
+                    case "secret", "email" -> {
+                        if (!field.getValue().isTextual() || field.getValue().asText().isBlank()) {
+                            errors.wrongType(field.getKey(), "string",
+                                    field.getKey().equals("secret") ? null : field.getValue());
+                        }
+                    }
+                    case "id", "client_id", "provider" -> {
+                        if (!field.getValue().asText().equals(field.getKey().equals("provider") ? app.getAlias()
+                                : SsoProviders.clientId(app))) {
+                            errors.add(field.getKey(), "enum", "an app's " + field.getKey() + " cannot change",
+                                    null, field.getValue());
+                        }
+                    }
+                    default -> errors.notAllowed(field.getKey(), field.getValue());
+                }
+            });
+            errors.throwIfAny();
+            if (data.has("secret")) {
+                app.getConfig().put("clientSecret", data.get("secret").asText());
+            }
+            if (data.has("email")) {
+                app.getConfig().put(SsoProviders.EMAIL, data.get("email").asText());
+            }
+            call.kazoo().session().identityProviders().update(app);
+            return SsoProviders.appDocument(app);
+        });
+    }
+
+    /** The app goes with its identity provider, and every user's link to it. */
+    @DELETE
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response delete(@PathParam("id") String id, @QueryParam("account_id") String accountId) {
+        return pipeline.forAnyCaller(call -> {
+            IdentityProviderModel app = manageable(call, id, accountId);
+            call.kazoo().session().identityProviders().remove(app.getAlias());
+            return SsoProviders.appDocument(app);
+        });
+    }
+
+    private static IdentityProviderModel manageable(Call call, String id, String accountId) {
+        IdentityProviderModel app = SsoProviders.app(call.kazoo(), id, accountOf(call, accountId));
+        Optional<Account> reseller = SsoProviders.owner(app).flatMap(owner -> call.kazoo().tree().find(owner));
+        boolean allowed = call.caller().canManageSystem()
+                || reseller.map(owner -> call.caller().canManage(owner)).orElse(false);
+        if (!allowed) {
+            throw KazooException.forbidden("only admins of the app's reseller"
+                    + (reseller.isEmpty() ? " (the system: super admins)" : "") + " may change or remove it");
+        }
+        return app;
+    }
+
+    /** The account whose reseller's apps these are: {@code account_id} when the caller may read it, else the caller's. */
+    private static Optional<Account> accountOf(Call call, String accountId) {
+        KazooRealm kazoo = call.kazoo();
+        if (accountId != null && !accountId.isBlank()) {
+            Account account = kazoo.tree().find(accountId).orElseThrow(() ->
+                    KazooException.badIdentifier(accountId, "account does not exist"));
+            if (!call.caller().canRead(account)) {
+                throw KazooException.forbidden("you may not read account " + accountId);
+            }
+            return Optional.of(account);
+        }
+        if (call.caller().canReadSystem()) {
+            return Optional.empty();
+        }
+        return kazoo.principals().accountOf(RealmUser.of(call));
+    }
+}
