@@ -171,6 +171,10 @@ class SingleSignOnIT extends DemoRealmIntegration {
         assertEquals(keycloak.baseUrl() + "/realms/partner/.well-known/openid-configuration",
                 partner.path("discovery").asText());
         assertEquals("127.0.0.1", partner.at("/issuer_domains/0").asText());
+        assertEquals(keycloak.baseUrl() + "/realms/partner/protocol/openid-connect/token",
+                partner.path("access_code_url").asText());
+        assertEquals("oauth", partner.path("auth_module").asText());
+        assertEquals("partner", partner.path("id").asText());
         assertFalse(partner.toString().contains(APP_SECRET), "never the client secret");
 
         assertEquals(403, users.send("acme-admin", "POST", AUTH + "/providers/partner", "{\"data\":{\"name\":\"x\"}}")
@@ -186,6 +190,7 @@ class SingleSignOnIT extends DemoRealmIntegration {
         assertEquals(APP, apps.at("/data/0/id").asText());
         assertEquals("partner", apps.at("/data/0/provider").asText());
         assertFalse(apps.body().contains(APP_SECRET));
+        assertEquals(APP, users.get("east-user", AUTH + "/apps/" + APP).at("/data/id").asText());
         assertEquals(0, users.get("globex-admin", AUTH + "/apps").at("/page_size").asInt(), "another reseller's tree");
         assertEquals(404, users.get("globex-admin", AUTH + "/apps/" + APP).status());
 
