@@ -133,7 +133,7 @@ final class SsoLogin {
             return new KazooPipeline.Login(Json.object(), null, Map.of(LINK_HEADER, linkId));
         }
         admit(kazoo, provider, user);
-        String token = TokenIssuer.logIn(kazoo, CrossbarClient.of(kazoo, false), user, "kazoo-sso:" + identity.provider());
+        String token = TokenIssuer.logIn(kazoo, CrossbarClient.of(kazoo, false), user, identity.provider());
         return new KazooPipeline.Login(AuthResponse.of(kazoo, user), token);
     }
 

@@ -3,6 +3,7 @@ package org.kazooauth.rest;
 import org.kazooauth.core.api.KazooException;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.OAuth2Constants;
+import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.AuthenticatedClientSessionModel;
@@ -50,7 +51,10 @@ final class TokenIssuer {
         return issue(kazoo, client, user, userSession, context, EventType.REFRESH_TOKEN);
     }
 
-    /** A new session and access token for {@code user}, who proved who they are through identity provider {@code broker}. */
+    /**
+     * A new session and access token for {@code user}, who proved who they are through identity provider
+     * {@code broker}; the session notes the provider as Keycloak's own broker logins do.
+     */
     static String logIn(KazooRealm kazoo, ClientModel client, UserModel user, String broker) {
         KeycloakSession session = kazoo.session();
         RealmModel realm = kazoo.realm();
@@ -63,8 +67,9 @@ final class TokenIssuer {
                 Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
         authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, OAuth2Constants.SCOPE_OPENID);
         UserSessionModel userSession = session.sessions().createUserSession(authSession.getParentSession().getId(),
-                realm, user, user.getUsername(), session.getContext().getConnection().getRemoteAddr(), broker, false,
-                null, null, UserSessionModel.SessionPersistenceState.PERSISTENT);
+                realm, user, user.getUsername(), session.getContext().getConnection().getRemoteAddr(),
+                OIDCLoginProtocol.LOGIN_PROTOCOL, false, null, null, UserSessionModel.SessionPersistenceState.PERSISTENT);
+        userSession.setNote(Details.IDENTITY_PROVIDER, broker);
         AuthenticationManager.setClientScopesInSession(session, authSession);
         ClientSessionContext context = TokenManager.attachAuthenticationSession(session, userSession, authSession);
         authSessions.removeAuthenticationSession(realm, authSession, false);
