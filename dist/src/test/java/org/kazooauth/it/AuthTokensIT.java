@@ -169,6 +169,19 @@ class AuthTokensIT extends DemoRealmIntegration {
                 .asText(), fresh));
     }
 
+    /** The admin mount serves the same tree to Keycloak's administrators; their own token is not this realm's. */
+    @Test
+    void keycloakAdministratorsSeeTheKeysButHaveNoSessionHereToRefresh() {
+        String admin = http.adminToken(keycloak);
+        Reply keys = http.get("/admin/realms/demo/kazoo/v2/auth/keys", KazooHttp.bearer(admin));
+        assertEquals(200, keys.status(), keys.toString());
+        assertEquals(http.get(AUTH + "/keys", KazooHttp.bearer(login("east-user"))).at("/data"), keys.at("/data"));
+        Reply refresh = http.request("PUT", "/admin/realms/demo/kazoo/v2/auth",
+                "{\"action\":\"refresh_token\",\"data\":{}}", "Authorization", "Bearer " + admin);
+        assertEquals(400, refresh.status(), refresh.toString());
+        assertTrue(refresh.at("/data/message").asText().contains("call it with a token of that realm"), refresh.toString());
+    }
+
     @Test
     void tokenInfoSaysWhoATokenIsForInKazoosWords() {
         String east = login("east-user");
