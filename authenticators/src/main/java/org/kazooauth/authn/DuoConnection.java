@@ -7,7 +7,6 @@ import org.kazooauth.core.duo.DuoHosts;
 import org.kazooauth.core.duo.DuoOptions;
 import org.kazooauth.core.mfa.ProviderConfig;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -126,9 +125,5 @@ final class DuoConnection {
             Thread.currentThread().interrupt();
             throw new DuoException("interrupted");
         }
-    }
-
-    static Duration stateLifetime(ProviderConfig config) {
-        return Duration.ofSeconds(Math.max(60, config.settings().path("duo_expire").asLong(300)));
     }
 }

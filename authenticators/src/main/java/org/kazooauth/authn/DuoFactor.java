@@ -16,6 +16,7 @@ import org.kazooauth.core.mfa.ProviderConfig;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ final class DuoFactor implements SecondFactor {
         settings.put("state", handOff.state());
         settings.put("api_hostname", config.settings().path("api_hostname").asText());
         settings.put("redirect_uri", redirectUri);
-        settings.put("expires_in", DuoConnection.stateLifetime(config).toSeconds());
+        settings.put("expires_in", stateLifetime(config).toSeconds());
         return settings;
     }
 
@@ -126,8 +127,13 @@ final class DuoFactor implements SecondFactor {
         String url = duo.authUrl(duoUsername, state);
         DuoState issued = new DuoState(state, context.getUser().getId(), duoUsername, config.id(), redirectUri);
         context.getSession().singleUseObjects().put(stateKey(context, state),
-                DuoConnection.stateLifetime(config).toSeconds(), issued.toMap());
+                stateLifetime(config).toSeconds(), issued.toMap());
         return new HandOff(url, state);
+    }
+
+    /** How long a hand-off may take: Kazoo's {@code duo_expire} (300 s), at least a minute. */
+    private static Duration stateLifetime(ProviderConfig config) {
+        return Duration.ofSeconds(Math.max(60, config.settings().path("duo_expire").asLong(300)));
     }
 
     private static DuoOptions options(AuthenticationFlowContext context) {

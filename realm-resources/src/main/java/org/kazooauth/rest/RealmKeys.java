@@ -9,6 +9,7 @@ import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.keys.KeyProvider;
 import org.keycloak.models.RealmModel;
 
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.List;
@@ -42,7 +43,7 @@ final class RealmKeys {
     static String pem(KeyWrapper key) {
         PublicKey publicKey = (PublicKey) key.getPublicKey();
         return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(publicKey.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(publicKey.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
