@@ -62,7 +62,7 @@ public final class KazooPasswordForm extends UsernamePasswordForm {
         }
         LoginEvents.annotate(context, user, config.authModule());
         if (LockGate.check(context, user, config.authModule(), FlowKind.BROWSER,
-                () -> checkToken(context, user, config, token, false))) {
+                () -> LockGate.Judgement.of(checkToken(context, user, config, token, false)))) {
             context.setUser(user);
             context.success();
         }
@@ -76,9 +76,9 @@ public final class KazooPasswordForm extends UsernamePasswordForm {
         LoginEvents.annotate(context, user, config.authModule());
         String password = inputData.getFirst(CredentialRepresentation.PASSWORD);
         return LockGate.check(context, user, config.authModule(), FlowKind.BROWSER,
-                () -> config.acceptHmacTokens() && HmacToken.looksLike(password)
+                () -> LockGate.Judgement.of(config.acceptHmacTokens() && HmacToken.looksLike(password)
                         ? checkToken(context, user, config, password, clearUser)
-                        : super.validatePassword(context, user, inputData, clearUser));
+                        : super.validatePassword(context, user, inputData, clearUser)));
     }
 
     /** A token in place of the password; a refused one shows the form again as a wrong password does. */

@@ -41,7 +41,8 @@ public final class KazooValidatePassword extends ValidatePassword {
             return;
         }
         LoginEvents.annotate(context, user, config.authModule());
-        LockGate.check(context, user, config.authModule(), FlowKind.DIRECT_GRANT, () -> judge(context, user, config));
+        LockGate.check(context, user, config.authModule(), FlowKind.DIRECT_GRANT,
+                () -> LockGate.Judgement.of(judge(context, user, config)));
     }
 
     /** The token or the password; a refusal answers as Keycloak's own wrong password (400 invalid_grant). */

@@ -7,11 +7,13 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Details;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * Applies the merged settings of the user's account to the login, once the user is known: a module disabled
  * for the account refuses the login (Kazoo: 401 invalid credentials, logged as "authentication module … is
- * disabled"), and the module is noted on the session so tokens get its {@code token_auth_expiry_s}.
+ * disabled"), a login from an SSO cookie is refused while the account is locked, and the module is noted on
+ * the session so tokens get its {@code token_auth_expiry_s}.
  * Placed after the password, so it tells nothing to someone who does not know it.
  */
 public final class LoginPolicyAuthenticator extends KazooStep {
@@ -36,6 +38,11 @@ public final class LoginPolicyAuthenticator extends KazooStep {
             context.getEvent().user(user).detail(Details.REASON, reason).error(AttemptOutcome.MODULE_DISABLED_ERROR);
             context.failure(AuthenticationFlowError.ACCESS_DENIED,
                     flow.refusal(context, MODULE_DISABLED_MESSAGE, "invalid credentials: " + reason));
+            return;
+        }
+        // an SSO cookie checks no credential, so it pays nothing; but a locked account stays locked
+        if (context.getAuthenticationSession().getAuthNote(AuthenticationManager.SSO_AUTH) != null
+                && !LockGate.allowsWithoutCredentials(context, user, flow)) {
             return;
         }
         context.getAuthenticationSession().setUserSessionNote(KazooNotes.AUTH_MODULE, module);

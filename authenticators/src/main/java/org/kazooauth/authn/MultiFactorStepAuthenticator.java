@@ -85,7 +85,7 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
                 return;
             }
             LockGate.check(context, context.getUser(), module, flow,
-                    () -> verify(context, config, factor, response.get()));
+                    () -> LockGate.Judgement.of(verify(context, config, factor, response.get())));
         } catch (SecondFactor.Unavailable unavailable) {
             unavailable(context, config, unavailable);
         }

@@ -8,7 +8,7 @@ import org.kazooauth.core.json.Json;
 import org.keycloak.OAuth2Constants;
 
 /**
- * A 401 refusal on the token endpoint that both kinds of client read: OAuth's {@code error} and
+ * A refusal on the token endpoint that both kinds of client read: OAuth's {@code error} and
  * {@code error_description}, and Kazoo's {@code message} (its error word) and {@code data}, which
  * {@code PUT /v2/user_auth} passes on in Kazoo's envelope.
  */
@@ -34,8 +34,24 @@ public final class TokenEndpointError {
         return body;
     }
 
+    /**
+     * The body of a Kazoo answer: its word and data, under OAuth's error for its status (a retryable one is
+     * {@code temporarily_unavailable}, so OAuth clients know to try again).
+     */
+    static ObjectNode body(KazooException answer) {
+        String description = answer.data().path("message").asText(answer.kazooMessage());
+        ObjectNode body = body(answer.kazooMessage(), description);
+        if (answer.retryAfterSeconds() > 0) {
+            body.put(OAuth2Constants.ERROR, "temporarily_unavailable");
+        }
+        return body;
+    }
+
     static Response response(ObjectNode body) {
-        return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.write(body)).build();
+        return response(Response.Status.UNAUTHORIZED.getStatusCode(), body);
+    }
+
+    static Response response(int status, ObjectNode body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(body)).build();
     }
 }

@@ -140,6 +140,69 @@ class DuoSecondFactorIT extends DemoRealmIntegration {
         assertEquals("failed", lastAttempt(EAST).path("status").asText());
     }
 
+    /**
+     * An administrator's mistake never locks users out: a config the SDK refuses, met while Duo's answer is being
+     * judged (it broke between the hand-off and the answer), gives the lock its reservation back. Six of them would
+     * have emptied Kazoo's recommended bucket when the cost was kept.
+     */
+    @Test
+    void aBrokenConfigMetWhileJudgingNeverDrainsTheLock() throws Exception {
+        String eastLock = "/realms/demo/kazoo/v2/accounts/" + EAST + "/security/login_lock";
+        String config = ACME_PROVIDERS + "/" + configId;
+        realmAttributes.with(Map.of("kazoo.crossbar.auth.lock_account_on_failed_attempts", "true"), () -> {
+            try {
+                for (int round = 1; round <= 6; round++) {
+                    Reply challenge = tokenEndpoint("east-user", null);
+                    assertEquals(401, challenge.status(), challenge.toString());
+                    JsonNode answer = approvedAnswer(challenge);
+                    assertEquals(200, users.send("superadmin", "PATCH", config,
+                            "{\"data\":{\"settings\":{\"integration_key\":\"not-a-duo-client-id\"}}}").status());
+                    Reply refused = tokenEndpoint("east-user", answer.toString());
+                    assertEquals(401, refused.status(), refused.toString());
+                    assertTrue(recentLoginErrors().contains("kazoo_multi_factor_misconfigured"), "round " + round);
+                    assertEquals(200, users.send("superadmin", "PATCH", config, "{\"data\":{\"settings\":{"
+                            + "\"integration_key\":\"" + DuoEmulator.CLIENT_ID + "\"}}}").status());
+                }
+                assertEquals("account is not locked", users.get("superadmin", eastLock).at("/data/status").asText());
+                assertEquals(0, database.number("select count(*) from KAZOO_LOCK_BUCKET where ACCOUNT_ID = '" + EAST
+                        + "' and (TOKENS < 175 or IN_FLIGHT > 0)"), "no reservation kept, nothing paid");
+            } finally {
+                users.send("superadmin", "DELETE", eastLock, null);
+            }
+        });
+    }
+
+    /**
+     * Keycloak's OTP form offered beside Duo is the Kazoo variant: each wrong code pays into the lock like a wrong
+     * password, and once the bucket is empty no code is looked at.
+     */
+    @Test
+    void wrongOtpCodesBesideDuoPayIntoTheLock() throws Exception {
+        String eastLock = "/realms/demo/kazoo/v2/accounts/" + EAST + "/security/login_lock";
+        realmAttributes.with(Map.of("kazoo.crossbar.auth.lock_account_on_failed_attempts", "true"), () -> {
+            try {
+                FormBrowser browser = new FormBrowser(keycloak);
+                FormBrowser.Page page = browser.logIn(browser.openLogin(), "east-otp-user", DEMO.password("east-otp-user"));
+                for (int guess = 1; guess <= 5; guess++) {
+                    assertTrue(page.body().contains("kc-otp-login-form"), "guess " + guess + ": " + page.body());
+                    page = browser.submit(page, "kc-otp-login-form", Map.of("otp", "000000"));
+                }
+                assertEquals("account is locked", users.get("superadmin", eastLock).at("/data/status").asText());
+                FormBrowser.Page locked = browser.submit(page, "kc-otp-login-form", Map.of("otp", "000000"));
+                assertEquals(401, locked.status(), locked.body());
+                assertTrue(locked.body().contains("Your account is locked because of too many failed login attempts."));
+            } finally {
+                users.send("superadmin", "DELETE", eastLock, null);
+            }
+        });
+    }
+
+    /** The errors of the newest login errors (Keycloak adds its own after a step's). */
+    private String recentLoginErrors() {
+        return http.get("/admin/realms/demo/events?type=LOGIN_ERROR&max=3",
+                KazooHttp.bearer(http.adminToken(keycloak))).json().findValuesAsText("error").toString();
+    }
+
     /** Seed 000 steps 7-9 through Kazoo's own login: the challenge, Duo, then the retry with Duo's answer. */
     @Test
     void userAuthRunsTheSameRoundTrip() {

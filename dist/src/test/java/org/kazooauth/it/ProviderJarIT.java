@@ -88,8 +88,10 @@ class ProviderJarIT {
         assertEquals("org.kazooauth.admin.KazooAdminResourceProviderFactory",
                 read("META-INF/services/org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory")
                         .trim());
-        assertEquals(List.of("org.kazooauth.authn.KazooPasswordForm$Factory",
+        assertEquals(List.of("org.kazooauth.authn.KazooOtpForm$Factory",
+                        "org.kazooauth.authn.KazooPasswordForm$Factory",
                         "org.kazooauth.authn.KazooValidatePassword",
+                        "org.kazooauth.authn.KnownDeviceStep$Factory",
                         "org.kazooauth.authn.LoginPolicyAuthenticatorFactory",
                         "org.kazooauth.authn.LoginPolicyAuthenticatorFactory$DirectGrant",
                         "org.kazooauth.authn.MultiFactorRequiredConditionFactory",

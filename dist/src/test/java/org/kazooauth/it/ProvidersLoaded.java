@@ -30,7 +30,8 @@ final class ProvidersLoaded {
 
         for (String authenticator : List.of("kazoo-login-policy", "kazoo-login-policy-direct-grant",
                 "kazoo-condition-multi-factor", "kazoo-multi-factor", "kazoo-multi-factor-direct-grant",
-                "kazoo-username-password-form", "kazoo-direct-grant-validate-password")) {
+                "kazoo-username-password-form", "kazoo-direct-grant-validate-password", "kazoo-otp-form",
+                "kazoo-known-device")) {
             assertTrue(providers.at("/authenticator/providers/" + authenticator).isObject(),
                     "authenticator " + authenticator + " is loaded");
         }

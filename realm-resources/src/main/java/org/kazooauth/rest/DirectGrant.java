@@ -36,8 +36,9 @@ final class DirectGrant {
      * @param status the HTTP status
      * @param body   the JSON body: the token response, or an error (OAuth's, and Kazoo's words where a Kazoo
      *               step refused)
+     * @param retryAfterSeconds the refusal's {@code Retry-After}, 0 when it has none
      */
-    record Outcome(int status, JsonNode body) {
+    record Outcome(int status, JsonNode body, long retryAfterSeconds) {
     }
 
     private DirectGrant() {
@@ -60,7 +61,8 @@ final class DirectGrant {
         }
         Object entity = response.getEntity();
         JsonNode body = entity instanceof String text ? Json.read(text) : Json.MAPPER.valueToTree(entity);
-        return new Outcome(response.getStatus(), body);
+        String retryAfter = response.getHeaderString(HttpHeaders.RETRY_AFTER);
+        return new Outcome(response.getStatus(), body, retryAfter == null ? 0 : Long.parseLong(retryAfter.trim()));
     }
 
     /** The grant's context, reading our form instead of the request's body. */

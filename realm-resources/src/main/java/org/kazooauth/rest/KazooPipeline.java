@@ -1,6 +1,7 @@
 package org.kazooauth.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -148,7 +149,9 @@ public final class KazooPipeline {
                     : KazooEnvelope.success((JsonNode) result, meta), requestId);
         } catch (KazooException e) {
             audit(requestId, caller, e.status(), e.kazooMessage());
-            return respond(e.status(), KazooEnvelope.error(e, meta(requestId, caller)), requestId);
+            Response refusal = respond(e.status(), KazooEnvelope.error(e, meta(requestId, caller)), requestId);
+            return e.retryAfterSeconds() > 0 ? Response.fromResponse(refusal)
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build() : refusal;
         } catch (RuntimeException e) {
             LOG.errorf(e, "Kazoo request %s %s failed", requestId, requestLine());
             KazooException internal = new KazooException(500, "internal error",

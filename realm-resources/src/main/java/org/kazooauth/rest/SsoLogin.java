@@ -8,7 +8,6 @@ import org.kazooauth.core.config.AuthConfigSchema;
 import org.kazooauth.core.config.AuthModuleSettings;
 import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooRealm;
-import org.kazooauth.core.lock.LoginLock;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -156,12 +155,10 @@ final class SsoLogin {
                     "your account asks for a second factor, which single sign-on through this API cannot ask for: "
                             + "log in with PUT /v2/user_auth"));
         }
-        LoginLock.Admission admission = kazoo.loginLock().admit(() -> kazoo.lockSubjects(user),
-                AuthConfigSchema.USER_AUTH);
-        if (!admission.admitted()) {
+        // the identity provider judged the credentials: nothing to pay, but a locked account stays locked
+        if (kazoo.loginLock().isLocked(kazoo.lockSubjects(user))) {
             throw KazooException.accountLocked();
         }
-        admission.succeeded();
     }
 
     private static byte[] bytes(int count) {

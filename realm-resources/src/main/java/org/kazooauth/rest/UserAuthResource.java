@@ -115,13 +115,15 @@ public final class UserAuthResource {
     }
 
     /**
-     * Kazoo's refusal: a Kazoo step's own words (the lock, the second factor's challenge) as they are; Keycloak's
+     * Kazoo's refusal: a Kazoo step's own words (the lock, the rate limit, the second factor's challenge) as they
+     * are, with their {@code Retry-After}; Keycloak's
      * wrong password (400 invalid_grant) as Kazoo's 401 invalid credentials.
      */
     private static KazooException refusal(DirectGrant.Outcome outcome) {
         JsonNode body = outcome.body();
         if (body.path("message").isTextual() && body.path("data").isObject()) {
-            return new KazooException(outcome.status(), body.path("message").asText(), (ObjectNode) body.get("data"));
+            return new KazooException(outcome.status(), body.path("message").asText(), (ObjectNode) body.get("data"),
+                    outcome.retryAfterSeconds());
         }
         if (OAuthErrorException.INVALID_GRANT.equals(body.path(OAuth2Constants.ERROR).asText())) {
             return KazooException.loginRefused();

@@ -13,11 +13,23 @@ public final class KazooException extends RuntimeException {
 
     private final int status;
     private final transient ObjectNode data;
+    private final long retryAfterSeconds;
 
     public KazooException(int status, String kazooMessage, ObjectNode data) {
+        this(status, kazooMessage, data, 0);
+    }
+
+    /** @param retryAfterSeconds when the client may try again ({@code Retry-After}); 0 when it should not */
+    public KazooException(int status, String kazooMessage, ObjectNode data, long retryAfterSeconds) {
         super(kazooMessage, null, false, false);
         this.status = status;
         this.data = data;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds after which the same request may succeed ({@code Retry-After}); 0 when there is none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {
@@ -54,6 +66,28 @@ public final class KazooException extends RuntimeException {
     /** 401 {@code account_is_locked}: the account lock refuses the login before anything is checked. */
     public static KazooException accountLocked() {
         return new KazooException(401, ACCOUNT_LOCKED, explained(ACCOUNT_LOCKED_TEXT));
+    }
+
+    /**
+     * The answer to a login that waited too long for other logins of its account to be judged: the lock could
+     * not take it in yet, and says so rather than "locked" (nothing was judged, nothing counted).
+     */
+    public static final String LOGIN_BUSY = "login_busy";
+    public static final String LOGIN_BUSY_TEXT = "too many logins of this account are being checked at once; "
+            + "try again in a moment";
+
+    /** 503 {@code login_busy}, to try again after a second. */
+    public static KazooException loginBusy() {
+        return new KazooException(503, LOGIN_BUSY, explained(LOGIN_BUSY_TEXT), 1);
+    }
+
+    /** Kazoo's rate limit: its error word and its words for people. */
+    public static final String TOO_MANY_REQUESTS = "too_many_requests";
+    public static final String TOO_MANY_REQUESTS_TEXT = "too many requests";
+
+    /** 429 {@code too_many_requests}: this address tried too fast; Kazoo's answer. */
+    public static KazooException tooManyRequests(long retryAfterSeconds) {
+        return new KazooException(429, TOO_MANY_REQUESTS, explained(TOO_MANY_REQUESTS_TEXT), retryAfterSeconds);
     }
 
     /** 401: no token, or one that is not valid (any more) for this realm. */

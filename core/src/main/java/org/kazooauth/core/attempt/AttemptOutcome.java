@@ -14,6 +14,12 @@ public record AttemptOutcome(String authType, String message) {
     /** The event error of a login refused by the account lock. */
     public static final String ACCOUNT_LOCKED_ERROR = "kazoo_account_locked";
 
+    /** The event error of a login that waited too long for other logins of its account (503, retryable). */
+    public static final String LOGIN_BUSY_ERROR = "kazoo_login_busy";
+
+    /** The event error of a login refused by Kazoo's rate limit (429). */
+    public static final String TOO_MANY_REQUESTS_ERROR = "kazoo_too_many_requests";
+
     public static final String MULTI_FACTOR = "multi_factor";
     /** Event errors of the second factor; their attempts have auth_type {@code multi_factor}. */
     public static final String NO_MULTI_FACTOR_PROVIDER_ERROR = "kazoo_no_multi_factor_provider";
@@ -41,6 +47,9 @@ public record AttemptOutcome(String authType, String message) {
                     "user is temporarily locked out by brute-force protection");
             case ACCOUNT_LOCKED_ERROR -> new AttemptOutcome("credentials",
                     "account is locked because of too many failed login attempts");
+            case LOGIN_BUSY_ERROR -> new AttemptOutcome("credentials",
+                    "too many logins of this account were being checked at once");
+            case TOO_MANY_REQUESTS_ERROR -> new AttemptOutcome("credentials", "too many requests");
             case MODULE_DISABLED_ERROR -> new AttemptOutcome("jwt_auth_token",
                     reason == null ? "authentication module is disabled" : reason);
             case NO_MULTI_FACTOR_PROVIDER_ERROR -> new AttemptOutcome(MULTI_FACTOR,

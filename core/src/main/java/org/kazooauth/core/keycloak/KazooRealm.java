@@ -9,7 +9,9 @@ import org.kazooauth.core.config.AuthConfigSchema;
 import org.kazooauth.core.keycloak.jpa.JpaLockBucketStore;
 import org.kazooauth.core.lock.LockSettings;
 import org.kazooauth.core.lock.LockSubject;
+import org.kazooauth.core.lock.LockWaits;
 import org.kazooauth.core.lock.LoginLock;
+import org.kazooauth.core.lock.RateLimitSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -33,6 +35,7 @@ public final class KazooRealm {
     private final AccessRules rules;
     private final Principals principals;
     private LoginLock loginLock;
+    private RateLimitSettings rateLimit;
 
     /**
      * The realm as Kazoo sees it for this request: made once per session and realm, so the steps of one login
@@ -105,9 +108,18 @@ public final class KazooRealm {
             LockSettings settings = LockSettings.of(realm::getAttribute, AuthConfigSchema.MODULES,
                     problem -> LOG.warnf("realm %s: %s", realm.getName(), problem));
             loginLock = new LoginLock(settings, new JpaLockBucketStore(session.getKeycloakSessionFactory(), realm.getId()),
-                    () -> Instant.ofEpochMilli(Time.currentTimeMillis()));
+                    () -> Instant.ofEpochMilli(Time.currentTimeMillis()), LockWaits.NODE);
         }
         return loginLock;
+    }
+
+    /** Kazoo's rate limit on login requests, with the realm's settings (off unless switched on). */
+    public RateLimitSettings rateLimit() {
+        if (rateLimit == null) {
+            rateLimit = RateLimitSettings.of(realm::getAttribute, AuthConfigSchema.MODULES,
+                    problem -> LOG.warnf("realm %s: %s", realm.getName(), problem));
+        }
+        return rateLimit;
     }
 
     /** Whose buckets a login of {@code user} pays into, as the lock's scope says. */

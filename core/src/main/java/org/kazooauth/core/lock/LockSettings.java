@@ -1,7 +1,6 @@
 package org.kazooauth.core.lock;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,8 +14,13 @@ import java.util.function.Function;
  * @param bucket  the bucket's size and refill
  * @param scope   whose bucket a failure drains
  * @param costs   the cost of a failure per auth module, where it differs from {@link BucketSettings#COST}
+ * @param maxWait how long an attempt waits for logins in flight to settle when they hold the room it needs,
+ *                before it is answered "busy, try again" (never "locked": only recorded failures lock)
+ * @param knownDevices how long a browser that completed a user's login is that user's known device, whose
+ *                attempts pay into a bucket of their own; {@link Duration#ZERO} when the option is off
  */
-public record LockSettings(boolean enabled, BucketSettings bucket, LockScope scope, Map<String, Long> costs) {
+public record LockSettings(boolean enabled, BucketSettings bucket, LockScope scope, Map<String, Long> costs,
+                           Duration maxWait, Duration knownDevices) {
 
     public static final String ENABLED = "kazoo.crossbar.auth.lock_account_on_failed_attempts";
     public static final String SCOPE = "kazoo.crossbar.auth.lock_scope";
@@ -26,8 +30,16 @@ public record LockSettings(boolean enabled, BucketSettings bucket, LockScope sco
     public static final String TOKENS_FILL_TIME = BUCKET + "tokens_fill_time";
     /** Followed by the auth module: {@code kazoo.crossbar.token_costs.cb_user_auth}. */
     public static final String TOKEN_COST_PREFIX = "kazoo.crossbar.token_costs.";
+    /** Milliseconds an attempt may wait for logins in flight; 0 answers "busy" at once. */
+    public static final String WAIT_MS = "kazoo.crossbar.auth.lock_wait_ms";
+    /** Days a known-device cookie lasts; unset or 0 switches known devices off (the default, Kazoo's behaviour). */
+    public static final String KNOWN_DEVICE_DAYS = "kazoo.crossbar.auth.known_device_days";
 
-    public static final LockSettings OFF = new LockSettings(false, BucketSettings.recommended(), LockScope.ACCOUNT, Map.of());
+    /** Long enough for a burst of 64 logins of one account on two cores, short enough to answer a client. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+
+    public static final LockSettings OFF = new LockSettings(false, BucketSettings.recommended(), LockScope.ACCOUNT,
+            Map.of(), DEFAULT_WAIT, Duration.ZERO);
 
     public LockSettings {
         costs = Map.copyOf(costs);
@@ -45,50 +57,21 @@ public record LockSettings(boolean enabled, BucketSettings bucket, LockScope sco
      * @param modules the auth modules whose costs to read
      */
     public static LockSettings of(Function<String, String> attribute, Iterable<String> modules, Consumer<String> problems) {
-        if (!Boolean.parseBoolean(trimmed(attribute.apply(ENABLED)))) {
+        AttributeReader read = new AttributeReader(attribute, problems);
+        if (!read.on(ENABLED)) {
             return OFF;
         }
-        Reader read = new Reader(attribute, problems);
-        long max = read.positive(MAX_BUCKET_TOKENS, BucketSettings.MAX_TOKENS);
-        long rate = read.positive(TOKENS_FILL_RATE, BucketSettings.FILL_RATE);
-        Duration fillTime = read.value(TOKENS_FILL_TIME, Duration.ofHours(1), BucketSettings::fillTime);
+        BucketSettings bucket = read.bucket(BUCKET, BucketSettings.recommended());
         LockScope scope = read.value(SCOPE, LockScope.ACCOUNT, name -> LockScope.ofKazooName(name).orElseThrow(
                 () -> new IllegalArgumentException("must be account, user or both")));
-        Map<String, Long> costs = new HashMap<>();
-        for (String module : modules) {
-            costs.put(module, read.positive(TOKEN_COST_PREFIX + module, BucketSettings.COST));
-        }
-        return new LockSettings(true, new BucketSettings(max, rate, fillTime), scope, costs);
+        Map<String, Long> costs = read.costs(modules);
+        Duration maxWait = Duration.ofMillis(read.atLeast(WAIT_MS, 0, DEFAULT_WAIT.toMillis()));
+        Duration knownDevices = Duration.ofDays(read.atLeast(KNOWN_DEVICE_DAYS, 0, 0));
+        return new LockSettings(true, bucket, scope, costs, maxWait, knownDevices);
     }
 
-    private static String trimmed(String value) {
-        return value == null ? null : value.trim();
-    }
-
-    private record Reader(Function<String, String> attribute, Consumer<String> problems) {
-
-        long positive(String name, long fallback) {
-            return value(name, fallback, text -> {
-                long number = Long.parseLong(text);
-                if (number < 1) {
-                    throw new IllegalArgumentException("must be at least 1");
-                }
-                return number;
-            });
-        }
-
-        <T> T value(String name, T fallback, Function<String, T> parse) {
-            String text = trimmed(attribute.apply(name));
-            if (text == null || text.isEmpty()) {
-                return fallback;
-            }
-            try {
-                return parse.apply(text);
-            } catch (IllegalArgumentException e) {
-                problems.accept("realm attribute " + name + " = '" + text + "' cannot be used ("
-                        + e.getMessage() + "); using " + fallback);
-                return fallback;
-            }
-        }
+    /** Whether browsers that completed a login become known devices with buckets of their own. */
+    public boolean knownDevicesOn() {
+        return enabled && !knownDevices.isZero();
     }
 }

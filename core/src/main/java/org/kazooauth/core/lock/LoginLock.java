@@ -1,136 +1,256 @@
 package org.kazooauth.core.lock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Kazoo's failed-login lock, made exact under concurrency: an attempt pays its module's cost BEFORE its
- * credentials are judged and gets it back if they are good. So however many attempts run at once, no more of
- * them are judged than the bucket pays for, and an empty bucket refuses the next one before anything is checked.
- * Kazoo paid after judging, which let parallel guesses through.
+ * Kazoo's failed-login lock, exact under concurrency and never refusing honest users for it.
+ * <p>
+ * An attempt reserves its module's cost in each of its buckets BEFORE its credentials are judged, and only while
+ * the tokens left by recorded failures cover every reservation in flight: however many attempts run at once, on
+ * however many nodes, no more are judged than the bucket could pay for if all failed. A failure then settles its
+ * cost into the bucket; a good attempt, or one that broke before it was judged, gives its reservation back.
+ * <p>
+ * Only recorded failures lock: an attempt finding the settled tokens short of its cost is refused as locked. One
+ * that finds the room taken by attempts in flight waits for them to settle (up to the realm's wait) and, if they
+ * do not in time, is answered "busy", never "locked". Kazoo paid after judging, which let parallel guesses
+ * through; paying first without the in-flight distinction refused honest users of a busy account.
  */
 public final class LoginLock {
+
+    /**
+     * How long a reservation may stay unsettled before it counts as a failure: the node judging it has died (a
+     * login is judged in well under a second, a Duo call is bounded by its timeout).
+     */
+    static final Duration LEASE = Duration.ofMinutes(1);
 
     private final LockSettings settings;
     private final TokenBucket bucket;
     private final LockBucketStore store;
     private final Supplier<Instant> clock;
+    private final LockWaits waits;
 
-    public LoginLock(LockSettings settings, LockBucketStore store, Supplier<Instant> clock) {
+    public LoginLock(LockSettings settings, LockBucketStore store, Supplier<Instant> clock, LockWaits waits) {
         this.settings = settings;
         this.bucket = new TokenBucket(settings.bucket());
         this.store = store;
         this.clock = clock;
+        this.waits = waits;
     }
 
     public LockSettings settings() {
         return settings;
     }
 
+    /** What an attempt found at the gate. */
+    public enum Verdict {
+        /** Its cost is reserved: judge it, then settle the admission. */
+        ADMITTED,
+        /** Recorded failures emptied one of its buckets: refuse it as locked, judging nothing. */
+        LOCKED,
+        /** Attempts in flight kept the room it needs past the wait: answer "try again", judging nothing. */
+        BUSY
+    }
+
     /**
-     * Lets an attempt through {@code module} be judged, having paid its cost into every subject's bucket; or
-     * refuses it because one of them is empty. With the lock off, every attempt goes through and nothing is read,
-     * not even whose buckets they would be.
+     * Lets an attempt through {@code module} be judged, its cost reserved in every subject's bucket; or refuses
+     * it. With the lock off every attempt goes through and nothing is read, not even whose buckets they would be.
      */
     public Admission admit(Supplier<List<LockSubject>> subjects, String module) {
         if (!settings.enabled()) {
             return Admission.FREE;
         }
         long cost = settings.cost(module);
-        List<LockSubject> paid = new ArrayList<>();
-        List<LockSubject> emptied = new ArrayList<>();
-        for (LockSubject subject : subjects.get()) {
-            Payment payment = pay(subject, cost);
-            if (payment.emptied()) {
-                emptied.add(subject);
+        List<LockSubject> all = subjects.get();
+        long deadline = System.nanoTime() + settings.maxWait().toNanos();
+        Outcome outcome = reserveAll(all, cost);
+        if (outcome.verdict() == Verdict.BUSY) {
+            try {
+                outcome = waits.inLine(outcome.blocking().key(), deadline, () -> Optional.of(reserveAll(all, cost))
+                        .filter(again -> again.verdict() != Verdict.BUSY)).orElse(outcome);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             }
-            if (!payment.paid()) {
-                paid.forEach(done -> refund(done, cost));
-                emptied.retainAll(List.of(subject));
-                return new Admission(this, false, List.of(), emptied, cost);
-            }
-            paid.add(subject);
         }
-        return new Admission(this, true, paid, emptied, cost);
+        return new Admission(this, outcome.verdict(), outcome.verdict() == Verdict.ADMITTED ? all : List.of(),
+                outcome.emptied(), cost);
+    }
+
+    /**
+     * Whether any of the subjects is locked, paying nothing: for logins that check no credential (an SSO cookie,
+     * an identity provider's answer).
+     */
+    public boolean isLocked(List<LockSubject> subjects) {
+        if (!settings.enabled()) {
+            return false;
+        }
+        Instant now = clock.get();
+        return subjects.stream().anyMatch(subject -> store.find(subject)
+                .map(row -> sweep(row, now).settled().tokens() == 0).orElse(false));
     }
 
     /** Whether the account's login is locked: its own bucket or one of its users' is empty. */
     public boolean isLocked(String accountId) {
         Instant now = clock.get();
         return settings.enabled() && store.ofAccount(accountId).stream()
-                .anyMatch(kept -> bucket.isLocked(kept.state(), now));
+                .anyMatch(kept -> bucket.isLocked(kept.row().settled(), now));
     }
 
     /** Fills the account's buckets again (its own and its users'); whether one of them was locked. */
     public boolean unlock(String accountId) {
         boolean locked = isLocked(accountId);
-        store.removeAccount(accountId);
+        store.fillAccount(accountId, settings.bucket().maxTokens(), clock.get());
         return locked;
     }
 
     /**
-     * @param paid    whether the cost was paid; when not, the bucket is empty
-     * @param emptied whether this payment emptied a bucket that was not empty before
+     * @param blocking the subject whose room was taken, when {@link Verdict#BUSY}
+     * @param emptied  the subjects whose bucket this step emptied (news worth an event)
      */
-    private record Payment(boolean paid, boolean emptied) {
+    private record Outcome(Verdict verdict, LockSubject blocking, List<LockSubject> emptied) {
     }
 
-    private Payment pay(LockSubject subject, long cost) {
-        return store.update(subject, state -> {
-            Instant now = clock.get();
-            TokenBucket.State current = bucket.refill(state.orElseGet(() -> bucket.full(now)), now);
-            TokenBucket.Consumption consumption = bucket.consume(current, now, cost);
-            return new LockBucketStore.Change<>(Optional.of(consumption.state()),
-                    new Payment(consumption.paid(), current.tokens() > 0 && consumption.locked()));
+    private Outcome reserveAll(List<LockSubject> subjects, long cost) {
+        List<LockSubject> reserved = new ArrayList<>();
+        for (LockSubject subject : subjects) {
+            Outcome outcome = reserve(subject, cost);
+            if (outcome.verdict() != Verdict.ADMITTED) {
+                reserved.forEach(done -> giveBack(done, cost));
+                return outcome;
+            }
+            reserved.add(subject);
+        }
+        return new Outcome(Verdict.ADMITTED, null, List.of());
+    }
+
+    private Outcome reserve(LockSubject subject, long cost) {
+        Instant now = clock.get();
+        if (store.tryReserve(subject, cost, settings.bucket().maxTokens(), now, now.plus(LEASE))) {
+            return new Outcome(Verdict.ADMITTED, null, List.of());
+        }
+        return store.update(subject, kept -> {
+            BucketRow row = kept.orElseGet(() -> BucketRow.fresh(bucket, now));
+            long before = bucket.refill(row.settled(), now).tokens();
+            BucketRow swept = sweep(row, now);
+            TokenBucket.State settled = swept.settled();
+            if (settled.tokens() < cost) {
+                // Kazoo's consume_until: a cost the bucket cannot pay empties it
+                BucketRow emptied = new BucketRow(new TokenBucket.State(0, settled.refilledAt()), swept.inFlight(),
+                        swept.leaseUntil());
+                return new LockBucketStore.Change<>(emptied,
+                        new Outcome(Verdict.LOCKED, null, before > 0 ? List.of(subject) : List.of()));
+            }
+            if (settled.tokens() - swept.inFlight() >= cost) {
+                Instant lease = now.plus(LEASE);
+                return new LockBucketStore.Change<>(new BucketRow(settled, swept.inFlight() + cost,
+                        lease.isAfter(swept.leaseUntil()) ? lease : swept.leaseUntil()),
+                        new Outcome(Verdict.ADMITTED, null, List.of()));
+            }
+            return new LockBucketStore.Change<>(swept, new Outcome(Verdict.BUSY, subject, List.of()));
         });
     }
 
-    private void refund(LockSubject subject, long cost) {
-        store.update(subject, state -> {
-            Instant now = clock.get();
-            TokenBucket.State refunded = bucket.refund(state.orElseGet(() -> bucket.full(now)), now, cost);
-            return new LockBucketStore.Change<>(bucket.isFull(refunded) ? Optional.empty() : Optional.of(refunded), null);
-        });
+    /**
+     * The row refilled, with reservations whose lease ran out counted as failures: their node died while judging
+     * them, and an attempt that was judged must count.
+     */
+    private BucketRow sweep(BucketRow row, Instant now) {
+        TokenBucket.State settled = row.settled();
+        long inFlight = row.inFlight();
+        if (inFlight > 0 && now.isAfter(row.leaseUntil())) {
+            settled = bucket.consume(settled, now, inFlight).state();
+            inFlight = 0;
+        }
+        return new BucketRow(bucket.refill(settled, now), inFlight, row.leaseUntil());
     }
 
-    /** One attempt's way through the lock: admitted with its cost paid, or refused because a bucket is empty. */
+    private void giveBack(LockSubject subject, long cost) {
+        store.release(subject, cost);
+        waits.settled(subject.key());
+    }
+
+    /** A failure: its cost moves from in flight into the bucket. Whether that emptied the bucket. */
+    private boolean charge(LockSubject subject, long cost) {
+        Instant now = clock.get();
+        boolean emptied = store.update(subject, kept -> {
+            BucketRow row = kept.orElseGet(() -> BucketRow.fresh(bucket, now));
+            TokenBucket.State before = bucket.refill(row.settled(), now);
+            TokenBucket.State after = bucket.consume(before, now, cost).state();
+            return new LockBucketStore.Change<>(new BucketRow(after, Math.max(0, row.inFlight() - cost),
+                    row.leaseUntil()), before.tokens() > 0 && after.tokens() == 0);
+        });
+        waits.settled(subject.key());
+        return emptied;
+    }
+
+    /** One attempt's way through the lock. Settle it exactly once; later calls do nothing. */
     public static final class Admission {
 
-        static final Admission FREE = new Admission(null, true, List.of(), List.of(), 0);
+        static final Admission FREE = new Admission(null, Verdict.ADMITTED, List.of(), List.of(), 0);
 
         private final LoginLock lock;
-        private final boolean admitted;
-        private final List<LockSubject> paid;
+        private final Verdict verdict;
+        private final List<LockSubject> reserved;
         private final List<LockSubject> emptied;
         private final long cost;
+        private final AtomicBoolean settled = new AtomicBoolean();
 
-        private Admission(LoginLock lock, boolean admitted, List<LockSubject> paid, List<LockSubject> emptied, long cost) {
+        private Admission(LoginLock lock, Verdict verdict, List<LockSubject> reserved, List<LockSubject> emptied,
+                          long cost) {
             this.lock = lock;
-            this.admitted = admitted;
-            this.paid = List.copyOf(paid);
+            this.verdict = verdict;
+            this.reserved = List.copyOf(reserved);
             this.emptied = List.copyOf(emptied);
             this.cost = cost;
         }
 
-        /** Whether the attempt may be judged; when not, its subject is locked and nothing may be checked. */
-        public boolean admitted() {
-            return admitted;
+        public Verdict verdict() {
+            return verdict;
         }
 
-        /**
-         * The subjects whose bucket this attempt emptied: locked now if the attempt was refused, and locked by
-         * it if it fails. Their lock is news worth an event; buckets that were empty before are not.
-         */
+        /** Whether the attempt may be judged. */
+        public boolean admitted() {
+            return verdict == Verdict.ADMITTED;
+        }
+
+        /** The subjects whose bucket this refusal emptied: their lock is news worth an event. */
         public List<LockSubject> emptied() {
             return emptied;
         }
 
-        /** The credentials were good: the cost comes back. A failed attempt keeps it paid; nothing else to do. */
-        public void succeeded() {
-            paid.forEach(subject -> lock.refund(subject, cost));
+        /** The credentials were good: the reservation goes back. */
+        public void passed() {
+            giveBack();
+        }
+
+        /** Nothing was judged after all (an error, a challenge): the reservation goes back. */
+        public void cancelled() {
+            giveBack();
+        }
+
+        /** The credentials were wrong: the cost is paid. The subjects whose bucket this failure emptied. */
+        public List<LockSubject> failed() {
+            if (!settled.compareAndSet(false, true)) {
+                return List.of();
+            }
+            List<LockSubject> nowEmpty = new ArrayList<>();
+            for (LockSubject subject : reserved) {
+                if (lock.charge(subject, cost)) {
+                    nowEmpty.add(subject);
+                }
+            }
+            return nowEmpty;
+        }
+
+        private void giveBack() {
+            if (settled.compareAndSet(false, true)) {
+                reserved.forEach(subject -> lock.giveBack(subject, cost));
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ import java.time.Instant;
  * Kazoo's token bucket ({@code kz_token_bucket}) as a pure function of its stored state, so that the state can
  * live in a database row and any node can compute with it: full at first, each failure pays its cost, a failure
  * that cannot be paid empties the bucket, and an empty bucket is locked. Tokens come back in whole blocks of
- * {@code fillRate} at the end of each {@code fillTime}, counted from the last refill, never above the maximum.
+ * {@code fillRate} at the end of each {@code fillTime}, counted from the last refill (or from the first payment
+ * out of a full bucket), never above the maximum.
  */
 public final class TokenBucket {
 
@@ -45,11 +46,14 @@ public final class TokenBucket {
         return new State(settings.maxTokens(), now);
     }
 
-    /** The state with every whole period since the last refill counted in. */
+    /**
+     * The state with every whole period since the last refill counted in; never above the maximum, also when the
+     * maximum was lowered after the state was stored.
+     */
     public State refill(State state, Instant now) {
         long periods = Math.max(0, Duration.between(state.refilledAt(), now).toMillis() / settings.fillTime().toMillis());
         if (periods == 0) {
-            return state;
+            return state.tokens() > settings.maxTokens() ? new State(settings.maxTokens(), state.refilledAt()) : state;
         }
         long tokens = Math.min(settings.maxTokens(), saturatingAdd(state.tokens(), multiply(periods, settings.fillRate())));
         return new State(tokens, state.refilledAt().plus(settings.fillTime().multipliedBy(periods)));
@@ -63,7 +67,9 @@ public final class TokenBucket {
     public Consumption consume(State state, Instant now, long cost) {
         State current = refill(state, now);
         boolean paid = current.tokens() >= cost;
-        return new Consumption(new State(paid ? current.tokens() - cost : 0, current.refilledAt()), paid);
+        // a full bucket has no period running: its first payment starts one
+        Instant periodStart = isFull(current) ? now : current.refilledAt();
+        return new Consumption(new State(paid ? current.tokens() - cost : 0, periodStart), paid);
     }
 
     /** Gives back {@code cost} paid for an attempt that turned out to be good, never above the maximum. */

@@ -58,4 +58,18 @@ class LockSettingsTest {
         assertEquals(3, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains(LockSettings.MAX_BUCKET_TOKENS), problems.get(0));
     }
+
+    @Test
+    void waitsTenSecondsByDefaultAndKnowsNoDevicesUnlessAskedTo() {
+        LockSettings defaults = read(Map.of(LockSettings.ENABLED, "true"));
+        assertEquals(Duration.ofSeconds(10), defaults.maxWait());
+        assertFalse(defaults.knownDevicesOn());
+        LockSettings set = read(Map.of(LockSettings.ENABLED, "true", LockSettings.WAIT_MS, "0",
+                LockSettings.KNOWN_DEVICE_DAYS, "30"));
+        assertEquals(Duration.ZERO, set.maxWait());
+        assertEquals(Duration.ofDays(30), set.knownDevices());
+        assertTrue(set.knownDevicesOn());
+        assertEquals(Duration.ofSeconds(10), read(Map.of(LockSettings.ENABLED, "true", LockSettings.WAIT_MS, "-1"))
+                .maxWait(), "a negative wait is refused and the default applies");
+    }
 }

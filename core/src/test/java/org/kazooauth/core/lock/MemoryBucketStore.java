@@ -1,5 +1,6 @@
 package org.kazooauth.core.lock;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,19 +8,50 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The store's contract in memory: one lock makes every update atomic. */
+/** The store's contract in memory: one lock makes every step atomic, as the row lock does in the database. */
 final class MemoryBucketStore implements LockBucketStore {
 
     private final Map<String, Bucket> buckets = new HashMap<>();
-    int updates;
+    int statements;
 
     @Override
-    public synchronized <R> R update(LockSubject subject, Function<Optional<TokenBucket.State>, Change<R>> change) {
-        updates++;
-        Change<R> result = change.apply(Optional.ofNullable(buckets.get(subject.key())).map(Bucket::state));
-        result.next().ifPresentOrElse(state -> buckets.put(subject.key(), new Bucket(subject, state)),
-                () -> buckets.remove(subject.key()));
+    public synchronized boolean tryReserve(LockSubject subject, long cost, long maxTokens, Instant now,
+                                           Instant leaseUntil) {
+        statements++;
+        Bucket kept = buckets.get(subject.key());
+        if (kept == null) {
+            return false;
+        }
+        BucketRow row = kept.row();
+        if (Math.min(maxTokens, row.settled().tokens()) - row.inFlight() < cost || (row.inFlight() > 0 && row.leaseUntil().isBefore(now))) {
+            return false;
+        }
+        put(subject, new BucketRow(row.settled(), row.inFlight() + cost,
+                leaseUntil.isAfter(row.leaseUntil()) ? leaseUntil : row.leaseUntil()));
+        return true;
+    }
+
+    @Override
+    public synchronized void release(LockSubject subject, long cost) {
+        statements++;
+        Bucket kept = buckets.get(subject.key());
+        if (kept != null) {
+            put(subject, new BucketRow(kept.row().settled(), Math.max(0, kept.row().inFlight() - cost),
+                    kept.row().leaseUntil()));
+        }
+    }
+
+    @Override
+    public synchronized <R> R update(LockSubject subject, Function<Optional<BucketRow>, Change<R>> change) {
+        statements += 2;
+        Change<R> result = change.apply(find(subject));
+        put(subject, result.next());
         return result.result();
+    }
+
+    @Override
+    public synchronized Optional<BucketRow> find(LockSubject subject) {
+        return Optional.ofNullable(buckets.get(subject.key())).map(Bucket::row);
     }
 
     @Override
@@ -28,11 +60,22 @@ final class MemoryBucketStore implements LockBucketStore {
     }
 
     @Override
-    public synchronized void removeAccount(String accountId) {
-        buckets.values().removeIf(b -> accountId.equals(b.subject().accountId()));
+    public synchronized void fillAccount(String accountId, long maxTokens, Instant now) {
+        for (Bucket kept : ofAccount(accountId)) {
+            put(kept.subject(), new BucketRow(new TokenBucket.State(maxTokens, now), kept.row().inFlight(),
+                    kept.row().leaseUntil()));
+        }
+    }
+
+    private void put(LockSubject subject, BucketRow row) {
+        buckets.put(subject.key(), new Bucket(subject, row));
     }
 
     synchronized Optional<Long> tokens(LockSubject subject) {
-        return Optional.ofNullable(buckets.get(subject.key())).map(b -> b.state().tokens());
+        return find(subject).map(row -> row.settled().tokens());
+    }
+
+    synchronized Optional<Long> inFlight(LockSubject subject) {
+        return find(subject).map(BucketRow::inFlight);
     }
 }

@@ -10,20 +10,36 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 
-/** A row of {@code KAZOO_LOCK_BUCKET}: a bucket that is not full; see {@code META-INF/kazoo-changelog-1.0.0.xml}. */
+/**
+ * A row of {@code KAZOO_LOCK_BUCKET}: a subject's bucket, kept once made ({@code META-INF/kazoo-changelog-*.xml}).
+ * The bulk statements are the one-statement steps of {@link JpaLockBucketStore}.
+ */
 @Entity
 @Table(name = "KAZOO_LOCK_BUCKET")
 @IdClass(LockBucketEntity.Key.class)
 @NamedQueries({
         @NamedQuery(name = LockBucketEntity.OF_ACCOUNT,
                 query = "select b from LockBucketEntity b where b.realmId = :realmId and b.accountId = :accountId"),
-        @NamedQuery(name = LockBucketEntity.REMOVE_ACCOUNT,
-                query = "delete from LockBucketEntity b where b.realmId = :realmId and b.accountId = :accountId")
+        @NamedQuery(name = LockBucketEntity.FILL_ACCOUNT,
+                query = "update LockBucketEntity b set b.tokens = :maxTokens, b.refilledAt = :now"
+                        + " where b.realmId = :realmId and b.accountId = :accountId"),
+        @NamedQuery(name = LockBucketEntity.TRY_RESERVE,
+                query = "update LockBucketEntity b set b.inFlight = b.inFlight + :cost,"
+                        + " b.leaseUntil = case when b.leaseUntil > :leaseUntil then b.leaseUntil else :leaseUntil end"
+                        + " where b.realmId = :realmId and b.key = :key"
+                        + " and (case when b.tokens > :maxTokens then :maxTokens else b.tokens end) - b.inFlight >= :cost"
+                        + " and (b.inFlight = 0 or b.leaseUntil >= :now)"),
+        @NamedQuery(name = LockBucketEntity.RELEASE,
+                query = "update LockBucketEntity b"
+                        + " set b.inFlight = case when b.inFlight > :cost then b.inFlight - :cost else 0 end"
+                        + " where b.realmId = :realmId and b.key = :key")
 })
 public class LockBucketEntity {
 
     static final String OF_ACCOUNT = "kazooLockBucketsOfAccount";
-    static final String REMOVE_ACCOUNT = "kazooRemoveLockBucketsOfAccount";
+    static final String FILL_ACCOUNT = "kazooFillLockBucketsOfAccount";
+    static final String TRY_RESERVE = "kazooTryReserveLockBucket";
+    static final String RELEASE = "kazooReleaseLockBucket";
 
     @Id
     @Column(name = "REALM_ID", length = 36)
@@ -44,6 +60,14 @@ public class LockBucketEntity {
     /** Epoch milliseconds of the last whole refill. */
     @Column(name = "REFILLED_AT", nullable = false)
     long refilledAt;
+
+    /** Tokens reserved by attempts being judged. */
+    @Column(name = "IN_FLIGHT", nullable = false)
+    long inFlight;
+
+    /** Epoch milliseconds when the newest reservation's lease runs out. */
+    @Column(name = "LEASE_UNTIL", nullable = false)
+    long leaseUntil;
 
     /** The primary key. */
     public static class Key implements Serializable {
