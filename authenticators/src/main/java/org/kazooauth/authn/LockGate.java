@@ -37,6 +37,8 @@ final class LockGate {
     static final String LOCKED_PAGE = "kazoo-account-locked.ftl";
     static final String BUSY_MESSAGE = "kazooLoginBusy";
     static final String TOO_MANY_REQUESTS_MESSAGE = "kazooTooManyRequests";
+    /** Auth note: a credential of this login passed the lock's check, so the login needs no other look at it. */
+    static final String CHECKED_NOTE = "kazoo.lock.checked";
     /** Event detail: the bucket that locked, {@code account:<id>}, {@code user:<id>} or {@code device:<hash>}. */
     static final String BUCKET_DETAIL = "kazoo_lock_bucket";
 
@@ -85,7 +87,10 @@ final class LockGate {
                     judgement = check.get();
                 } finally {
                     switch (judgement) {
-                        case GOOD -> admission.passed();
+                        case GOOD -> {
+                            admission.passed();
+                            context.getAuthenticationSession().setAuthNote(CHECKED_NOTE, "true");
+                        }
                         case WRONG -> announce(context, user, module, admission.failed());
                         case NOT_JUDGED -> admission.cancelled();
                     }
@@ -96,10 +101,14 @@ final class LockGate {
     }
 
     /**
-     * Whether a login that checks no credential (an SSO cookie, an identity provider's answer) may go on: it pays
-     * nothing, and is refused with the locked page while one of the user's buckets is empty.
+     * Whether a login may go on that checked no credential through these steps (an SSO cookie, an identity
+     * provider's answer): it pays nothing, and is refused with the locked page while one of the user's buckets is
+     * empty. A login whose credential passed the lock here needs no second look.
      */
     static boolean allowsWithoutCredentials(AuthenticationFlowContext context, UserModel user, FlowKind flow) {
+        if (context.getAuthenticationSession().getAuthNote(CHECKED_NOTE) != null) {
+            return true;
+        }
         KazooRealm kazoo = KazooRealm.of(context.getSession(), context.getRealm());
         if (!kazoo.loginLock().isLocked(subjects(context, kazoo, user))) {
             return true;

@@ -1,6 +1,7 @@
 package org.kazooauth.authn;
 
 import org.jboss.logging.Logger;
+import org.kazooauth.core.keycloak.KazooGate;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
@@ -9,11 +10,13 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
+import java.util.Optional;
+
 /**
  * "Condition - Kazoo multi-factor required": true when Kazoo would ask this user for a second factor. The merged
  * {@code multi_factor} block of the user's account for the configured module decides, by Kazoo's rule
  * ({@code enabled} and {@code account_id} / {@code include_subaccounts}). A login from an existing SSO session
- * already passed the second factor. Fails closed: no user known yet means a misbuilt flow, so the factor runs.
+ * needs none when that session's login passed it, and does when the account asked for it only since. Fails closed: no user known yet means a misbuilt flow, so the factor runs.
  */
 public final class MultiFactorRequiredCondition implements ConditionalAuthenticator {
 
@@ -29,12 +32,18 @@ public final class MultiFactorRequiredCondition implements ConditionalAuthentica
                     context.getRealm().getName());
             return true;
         }
-        if ("true".equals(context.getAuthenticationSession().getAuthNote(AuthenticationManager.SSO_AUTH))) {
+        KazooGate gate = KazooRealm.of(context.getSession(), context.getRealm()).gate();
+        String module = KazooStepConfig.of(context.getAuthenticatorConfig()).authModule();
+        if (!gate.secondFactorRequired(user, module)) {
             return false;
         }
-        KazooRealm kazoo = KazooRealm.of(context.getSession(), context.getRealm());
-        String module = KazooStepConfig.of(context.getAuthenticatorConfig()).authModule();
-        return kazoo.settingsFor(user, module).multiFactor().requiredFor(kazoo.principals().accountOf(user));
+        if (!"true".equals(context.getAuthenticationSession().getAuthNote(AuthenticationManager.SSO_AUTH))) {
+            return true;
+        }
+        // an SSO session whose login passed the factor is enough; one from before the account asked for it is not
+        AuthenticationManager.AuthResult cookie = AuthenticationManager.authenticateIdentityCookie(context.getSession(),
+                context.getRealm(), true);
+        return gate.secondFactorMissing(user, Optional.ofNullable(cookie).map(AuthenticationManager.AuthResult::session));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.kazooauth.authn;
 
 import org.jboss.logging.Logger;
 import org.kazooauth.core.attempt.AttemptOutcome;
+import org.kazooauth.core.keycloak.KazooGate;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.kazooauth.core.keycloak.mfa.ProviderConfigs;
 import org.kazooauth.core.mfa.MultiFactorChoice;
@@ -54,7 +55,7 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
             context.getEvent().clone().user(user)
                     .detail(Details.REASON, "no multi factor authentication provider is configured")
                     .error(AttemptOutcome.NO_MULTI_FACTOR_PROVIDER_ERROR);
-            context.success();
+            satisfied(context, "no_provider");
         } else if (choice instanceof MultiFactorChoice.Disabled disabled) {
             refuse(context, AttemptOutcome.MULTI_FACTOR_DISABLED_ERROR,
                     "provider " + disabled.config().providerName() + " is disabled", DISABLED_MESSAGE);
@@ -95,7 +96,7 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
                            String response) {
         Optional<String> refusal = factor.verify(context, config, response);
         if (refusal.isEmpty()) {
-            context.success();
+            satisfied(context, config.providerName());
             return true;
         }
         context.getEvent().user(context.getUser()).detail(Details.REASON, refusal.get())
@@ -122,10 +123,19 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
             context.getEvent().clone().user(context.getUser())
                     .detail(Details.REASON, reason + "; the login went on without it (fail mode open)")
                     .error(AttemptOutcome.MULTI_FACTOR_FAILED_OPEN_ERROR);
-            context.success();
+            satisfied(context, "failed_open");
         } else {
             refuse(context, AttemptOutcome.MULTI_FACTOR_UNAVAILABLE_ERROR, reason, UNAVAILABLE_MESSAGE);
         }
+    }
+
+    /**
+     * The account's second-factor rule is satisfied: the session remembers how, so grants that stand on it later
+     * (token exchange, device) and its SSO cookie need not ask again.
+     */
+    private static void satisfied(AuthenticationFlowContext context, String how) {
+        context.getAuthenticationSession().setUserSessionNote(KazooGate.MULTI_FACTOR_NOTE, how);
+        context.success();
     }
 
     /** Refuses with the reason on the event (and so in the attempt log), never in the answer to the client. */

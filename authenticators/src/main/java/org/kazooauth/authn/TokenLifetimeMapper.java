@@ -2,6 +2,7 @@ package org.kazooauth.authn;
 
 import com.google.auto.service.AutoService;
 import org.kazooauth.core.config.AuthConfigSchema;
+import org.kazooauth.core.keycloak.KazooGate;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.AuthenticatedClientSessionModel;
@@ -20,10 +21,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * "Kazoo token lifetime": an access token issued to a user who logged in through a Kazoo flow lives for the
- * {@code token_auth_expiry_s} of the module the user logged in through, read from the account's merged settings
- * when the token is issued; a refreshed token for that of {@code cb_auth}, Kazoo's refresh module. Never past the
- * end of the session, as Keycloak's own lifetimes: raise SSO Session Max for longer Kazoo lifetimes.
+ * "Kazoo token lifetime": an access token lives for the {@code token_auth_expiry_s} of the Kazoo module it is
+ * issued through, read from the account's merged settings when it is issued: the module the user logged in
+ * through, {@code cb_auth} for a refresh, {@code cb_api_auth} for a service account, {@code cb_user_auth} for
+ * anything else ({@link KazooGate} notes which). Never past the end of the session, as Keycloak's own lifetimes:
+ * raise SSO Session Max for longer Kazoo lifetimes.
  */
 @AutoService(ProtocolMapper.class)
 public final class TokenLifetimeMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper {
@@ -33,13 +35,11 @@ public final class TokenLifetimeMapper extends AbstractOIDCProtocolMapper implem
     @Override
     public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mapping, KeycloakSession session,
                                             UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        String loginModule = userSession.getNote(KazooNotes.AUTH_MODULE);
-        if (loginModule == null || token.getIat() == null) {
+        if (token.getIat() == null) {
             return token;
         }
-        String module = isRefresh(session) ? AuthConfigSchema.TOKEN_REFRESH : loginModule;
-        long lifetime = KazooRealm.of(session, userSession.getRealm()).settingsFor(userSession.getUser(), module)
-                .tokenAuthExpirySeconds();
+        long lifetime = KazooRealm.of(session, userSession.getRealm()).gate()
+                .lifetimeSeconds(userSession.getUser(), module(session, userSession));
         long expires = token.getIat() + lifetime;
         AuthenticatedClientSessionModel clientSession = clientSessionCtx.getClientSession();
         long sessionEnds = TimeUnit.MILLISECONDS.toSeconds(
@@ -51,9 +51,24 @@ public final class TokenLifetimeMapper extends AbstractOIDCProtocolMapper implem
         return token;
     }
 
-    private static boolean isRefresh(KeycloakSession session) {
-        return OAuth2Constants.REFRESH_TOKEN.equals(session.getContext().getHttpRequest().getDecodedFormParameters()
-                .getFirst(OAuth2Constants.GRANT_TYPE));
+    /**
+     * The module of the token being issued: the one the gate noted for this grant; else by grant type (refresh:
+     * {@code cb_auth}, client credentials: {@code cb_api_auth}); else the module the user logged in through.
+     */
+    private static String module(KeycloakSession session, UserSessionModel userSession) {
+        Object gated = session.getAttribute(KazooGate.MODULE_ATTRIBUTE);
+        if (gated instanceof String module) {
+            return module;
+        }
+        String grant = session.getContext().getHttpRequest().getDecodedFormParameters().getFirst(OAuth2Constants.GRANT_TYPE);
+        if (OAuth2Constants.REFRESH_TOKEN.equals(grant)) {
+            return AuthConfigSchema.TOKEN_REFRESH;
+        }
+        if (OAuth2Constants.CLIENT_CREDENTIALS.equals(grant)) {
+            return AuthConfigSchema.API_AUTH;
+        }
+        String noted = userSession.getNote(KazooNotes.AUTH_MODULE);
+        return noted != null && AuthConfigSchema.isModule(noted) ? noted : AuthConfigSchema.USER_AUTH;
     }
 
     @Override

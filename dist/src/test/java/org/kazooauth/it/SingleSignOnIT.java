@@ -80,6 +80,83 @@ class SingleSignOnIT extends DemoRealmIntegration {
         return DuoEmulator.query(URI.create(back.location())).get("code");
     }
 
+    /**
+     * Keycloak's own broker login (not the Kazoo API's): a user linked to the partner signs in at the partner and
+     * comes back through the provider's post-broker flow, the Kazoo one, so the lock and the second factor hold.
+     */
+    @Test
+    void keycloaksOwnBrokerLoginPassesTheKazooPostBrokerFlow() throws Exception {
+        String partnerClient = http.get("/admin/realms/partner/clients?clientId=" + APP, KazooHttp.bearer(admin))
+                .at("/0/id").asText();
+        ObjectNode client = (ObjectNode) http.get("/admin/realms/partner/clients/" + partnerClient,
+                KazooHttp.bearer(admin)).json();
+        client.withArray("redirectUris").add(keycloak.baseUrl() + "/realms/demo/broker/partner/endpoint");
+        assertEquals(204, http.request("PUT", "/admin/realms/partner/clients/" + partnerClient, client.toString(),
+                KazooHttp.bearer(admin)).status());
+        ObjectNode provider = (ObjectNode) http.get("/admin/realms/demo/identity-provider/instances/partner",
+                KazooHttp.bearer(admin)).json();
+        provider.put("postBrokerLoginFlowAlias", "kazoo post broker");
+        assertEquals(204, http.request("PUT", "/admin/realms/demo/identity-provider/instances/partner",
+                provider.toString(), KazooHttp.bearer(admin)).status());
+        String alice = http.get("/admin/realms/partner/users?username=alice", KazooHttp.bearer(admin))
+                .at("/0/id").asText();
+        String eastId = KazooHttp.claims(users.token("east-user")).path("sub").asText();
+        assertEquals(204, http.request("POST", "/admin/realms/demo/users/" + eastId + "/federated-identity/partner",
+                "{\"identityProvider\":\"partner\",\"userId\":\"" + alice + "\",\"userName\":\"alice\"}",
+                KazooHttp.bearer(admin)).status());
+        String east = DEMO.accountId("Acme East");
+        String lockPath = "/realms/demo/kazoo/v2/accounts/" + east + "/security/login_lock";
+
+        FormBrowser.Page signedIn = brokerLogin();
+        assertEquals(302, signedIn.status(), signedIn.body());
+        assertTrue(signedIn.location().startsWith(REDIRECT), "signed in through the partner: " + signedIn.location());
+
+        realmAttributes.with(Map.of("kazoo.crossbar.auth.lock_account_on_failed_attempts", "true"), () -> {
+            try {
+                for (int i = 0; i < 5; i++) {
+                    http.passwordGrant("demo", "crossbar", "east-user", "not-the-password");
+                }
+                FormBrowser.Page locked = brokerLogin();
+                assertEquals(401, locked.status(), locked.body());
+                assertTrue(locked.body().contains("Your account is locked because of too many failed login attempts."));
+            } finally {
+                users.send("superadmin", "DELETE", lockPath, null);
+            }
+        });
+
+        String acme = DEMO.accountId("Acme");
+        String config = users.send("superadmin", "PUT", "/realms/demo/kazoo/v2/accounts/" + acme + "/multi_factor",
+                "{\"data\":{\"name\":\"Acme tokens\",\"provider_name\":\"hmac_totp\",\"settings\":{"
+                        + "\"token_secret\":\"JYXEX4IQOEYFYQ2S3MC5P4ZT4SDHYEA7\",\"otp_seed\":\"XVGR73KMZH2M4XMY\"}}}")
+                .at("/data/id").asText();
+        try {
+            assertEquals(200, users.send("superadmin", "POST", "/realms/demo/kazoo/v2/accounts/" + east + "/security",
+                    "{\"data\":{\"auth_modules\":{\"cb_user_auth\":{\"multi_factor\":{\"enabled\":true,"
+                            + "\"include_subaccounts\":true,\"account_id\":\"" + acme + "\",\"configuration_id\":\""
+                            + config + "\"}}}}}").status());
+            FormBrowser.Page secondFactor = brokerLogin();
+            assertTrue(secondFactor.body().contains("kc-kazoo-hmac-token-form"), secondFactor.body());
+        } finally {
+            users.send("superadmin", "DELETE", "/realms/demo/kazoo/v2/accounts/" + east + "/security", null);
+            users.send("superadmin", "DELETE", "/realms/demo/kazoo/v2/accounts/" + acme + "/multi_factor/" + config,
+                    null);
+        }
+    }
+
+    /** The demo realm's login handed to the partner ({@code kc_idp_hint}), alice signing in there, and back. */
+    private FormBrowser.Page brokerLogin() {
+        FormBrowser browser = new FormBrowser(keycloak);
+        FormBrowser.Page page = follow(browser, browser.openLogin(Map.of("kc_idp_hint", "partner")));
+        return follow(browser, browser.logIn(page, "alice", PARTNER_PASSWORD));
+    }
+
+    private static FormBrowser.Page follow(FormBrowser browser, FormBrowser.Page page) {
+        for (int hop = 0; hop < 10 && page.status() / 100 == 3 && !page.location().startsWith(REDIRECT); hop++) {
+            page = browser.open(page.location());
+        }
+        return page;
+    }
+
     private Reply callback(String code) {
         return http.request("PUT", AUTH + "/callback", "{\"data\":{\"provider\":\"partner\",\"client_id\":\"" + APP
                 + "\",\"code\":\"" + code + "\",\"redirect_uri\":\"" + REDIRECT + "\"}}");

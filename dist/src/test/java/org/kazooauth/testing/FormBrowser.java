@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * form. Enough to drive a browser flow's steps and read the page each one answers with.
  * <p>
  * Keycloak marks its cookies {@code Secure; SameSite=None} even over http. Browsers send such cookies to
- * loopback hosts, Java's CookieManager does not, so this keeps its own jar.
+ * loopback hosts, Java's CookieManager does not, so this keeps its own jar, by path as browsers do.
  */
 public final class FormBrowser {
 
@@ -35,7 +35,11 @@ public final class FormBrowser {
     }
 
     private final URI base;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    /** A cookie is its path's: the partner realm's AUTH_SESSION_ID is not the demo realm's. */
+    private record CookieKey(String path, String name) {
+    }
+
+    private final Map<CookieKey, String> cookies = new LinkedHashMap<>();
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
@@ -65,6 +69,11 @@ public final class FormBrowser {
                 + encode(redirectUri))).GET());
     }
 
+    /** Opens any page of the server (a redirect's location, a verification link). */
+    public Page open(String url) {
+        return send(HttpRequest.newBuilder(base.resolve(url)).GET());
+    }
+
     /** The demo realm's authorization URL for {@code kazoo-web}, with a fresh state and PKCE challenge. */
     public static URI loginUrl(URI base) {
         return loginUrl(base, Map.of());
@@ -87,36 +96,56 @@ public final class FormBrowser {
 
     /** Submits the form with id {@code formId} of {@code page} with these fields. */
     public Page submit(Page page, String formId, Map<String, String> fields) {
-        Matcher action = Pattern.compile("<form[^>]*id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"",
-                Pattern.DOTALL).matcher(page.body());
+        return post(page, "<form[^>]*id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"", formId, fields);
+    }
+
+    /** Submits the form whose action leads to {@code path} (Keycloak's consent form has no id). */
+    public Page submitTo(Page page, String path, Map<String, String> fields) {
+        return post(page, "<form[^>]*action=\"([^\"]*" + Pattern.quote(path) + "[^\"]*)\"", path, fields);
+    }
+
+    private Page post(Page page, String formPattern, String formName, Map<String, String> fields) {
+        Matcher action = Pattern.compile(formPattern, Pattern.DOTALL).matcher(page.body());
         if (!action.find()) {
-            throw new IllegalStateException("no form " + formId + " on the page (" + page.status() + "):\n"
+            throw new IllegalStateException("no form " + formName + " on the page (" + page.status() + "):\n"
                     + page.body());
         }
         String form = fields.entrySet().stream().map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+        return send(HttpRequest.newBuilder(base.resolve(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     private Page send(HttpRequest.Builder request) {
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                    .collect(Collectors.joining("; ")));
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        String path = built.uri().getRawPath();
+        String cookieHeader = cookies.entrySet().stream()
+                .filter(cookie -> path.startsWith(cookie.getKey().path()))
+                .map(cookie -> cookie.getKey().name() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+        HttpRequest.Builder sent = HttpRequest.newBuilder(built, (name, value) -> true);
+        if (!cookieHeader.isEmpty()) {
+            sent.header("Cookie", cookieHeader);
         }
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(sent.build(), HttpResponse.BodyHandlers.ofString());
             for (String setCookie : response.headers().allValues("Set-Cookie")) {
-                String pair = setCookie.split(";", 2)[0];
-                int equals = pair.indexOf('=');
-                String name = pair.substring(0, equals).trim();
-                String value = pair.substring(equals + 1).trim();
+                String[] parts = setCookie.split(";");
+                int equals = parts[0].indexOf('=');
+                String name = parts[0].substring(0, equals).trim();
+                String value = parts[0].substring(equals + 1).trim();
+                String cookiePath = "/";
+                for (String attribute : parts) {
+                    if (attribute.trim().toLowerCase().startsWith("path=")) {
+                        cookiePath = attribute.trim().substring(5);
+                    }
+                }
+                CookieKey key = new CookieKey(cookiePath, name);
                 if (value.isEmpty() || setCookie.contains("Max-Age=0")) {
-                    cookies.remove(name);
+                    cookies.remove(key);
                 } else {
-                    cookies.put(name, value);
+                    cookies.put(key, value);
                 }
             }
             return new Page(response.statusCode(), response.body(),

@@ -5,8 +5,8 @@ import org.jboss.logging.Logger;
 import org.kazooauth.core.account.Account;
 import org.kazooauth.core.api.KazooException;
 import org.kazooauth.core.config.AuthConfigSchema;
-import org.kazooauth.core.config.AuthModuleSettings;
 import org.kazooauth.core.json.Json;
+import org.kazooauth.core.keycloak.KazooGate;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
@@ -18,6 +18,7 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.UserModel;
 
 import java.security.SecureRandom;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -146,18 +147,14 @@ final class SsoLogin {
     /** Whether this user may log in through this provider now, as the Kazoo password steps would ask. */
     private static void admit(KazooRealm kazoo, IdentityProviderModel provider, UserModel user) {
         Optional<Account> account = kazoo.principals().accountOf(user);
-        AuthModuleSettings settings = kazoo.settingsFor(user, AuthConfigSchema.USER_AUTH);
-        if (!user.isEnabled() || !settings.enabled() || !SsoProviders.serves(kazoo, provider, account)) {
+        if (!user.isEnabled() || !SsoProviders.serves(kazoo, provider, account)) {
             throw KazooException.loginRefused();
         }
-        if (settings.multiFactor().requiredFor(account)) {
-            throw new KazooException(401, KazooException.LOGIN_REFUSED, Json.object().put("message",
-                    "your account asks for a second factor, which single sign-on through this API cannot ask for: "
-                            + "log in with PUT /v2/user_auth"));
-        }
-        // the identity provider judged the credentials: nothing to pay, but a locked account stays locked
-        if (kazoo.loginLock().isLocked(kazoo.lockSubjects(user))) {
-            throw KazooException.accountLocked();
+        // the identity provider judged the credentials: the gate asks the rest, a second factor this API cannot ask
+        Optional<KazooGate.Refusal> refusal = kazoo.gate().refusal(user, AuthConfigSchema.USER_AUTH,
+                EnumSet.allOf(KazooGate.Check.class), Optional.empty());
+        if (refusal.isPresent()) {
+            throw refusal.get().answer();
         }
     }
 

@@ -1,6 +1,8 @@
 package org.kazooauth.rest;
 
 import org.kazooauth.core.api.KazooException;
+import org.kazooauth.core.config.AuthConfigSchema;
+import org.kazooauth.core.keycloak.KazooGate;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.events.Details;
@@ -21,6 +23,9 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.util.DefaultClientSessionContext;
 import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.util.EnumSet;
+import java.util.Optional;
 
 /**
  * Access tokens made by Keycloak's own token manager, so they carry the realm's mappers (the Kazoo lifetime
@@ -46,6 +51,13 @@ final class TokenIssuer {
         if (clientSession == null) {
             throw KazooException.invalidCredentials("the token's session has ended: log in again");
         }
+        // Kazoo's refresh module, as on the token endpoint's refresh grant
+        Optional<KazooGate.Refusal> refusal = kazoo.gate().refusal(user, AuthConfigSchema.TOKEN_REFRESH,
+                EnumSet.of(KazooGate.Check.ENABLED), Optional.of(userSession));
+        if (refusal.isPresent()) {
+            throw refusal.get().answer();
+        }
+        session.setAttribute(KazooGate.MODULE_ATTRIBUTE, AuthConfigSchema.TOKEN_REFRESH);
         ClientSessionContext context = DefaultClientSessionContext.fromClientSessionAndScopeParameter(clientSession,
                 token.getScope(), session);
         return issue(kazoo, client, user, userSession, context, EventType.REFRESH_TOKEN);

@@ -18,6 +18,7 @@ import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -28,7 +29,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns Keycloak's own {@code LOGIN} and {@code LOGIN_ERROR} events into Kazoo login attempts, so every event
@@ -40,6 +43,11 @@ public final class LoginAttemptRecorder implements EventListenerProvider {
 
     private static final Logger LOG = Logger.getLogger(LoginAttemptRecorder.class);
 
+    /** Users' logins, and service accounts' (Kazoo's {@code cb_api_auth}). */
+    private static final Set<EventType> RECORDED = EnumSet.of(EventType.LOGIN, EventType.LOGIN_ERROR,
+            EventType.CLIENT_LOGIN, EventType.CLIENT_LOGIN_ERROR);
+    private static final Set<EventType> API_LOGINS = EnumSet.of(EventType.CLIENT_LOGIN, EventType.CLIENT_LOGIN_ERROR);
+
     private final KeycloakSession session;
 
     LoginAttemptRecorder(KeycloakSession session) {
@@ -48,12 +56,16 @@ public final class LoginAttemptRecorder implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
-        if ((event.getType() != EventType.LOGIN && event.getType() != EventType.LOGIN_ERROR)
-                || event.getUserId() == null) {
+        if (!RECORDED.contains(event.getType())) {
+            return;
+        }
+        Optional<UserModel> serviceAccount = event.getType() == EventType.CLIENT_LOGIN_ERROR
+                ? serviceAccountFailed(event) : Optional.empty();
+        if (event.getUserId() == null && serviceAccount.isEmpty()) {
             return;
         }
         try {
-            attemptOf(event).ifPresent(attempt -> KeycloakModelUtils.runJobInTransaction(
+            attemptOf(event, serviceAccount).ifPresent(attempt -> KeycloakModelUtils.runJobInTransaction(
                     session.getKeycloakSessionFactory(),
                     job -> JpaLoginAttemptStore.of(job, job.realms().getRealm(event.getRealmId())).add(attempt)));
         } catch (RuntimeException e) {
@@ -62,9 +74,10 @@ public final class LoginAttemptRecorder implements EventListenerProvider {
         }
     }
 
-    private Optional<LoginAttempt> attemptOf(Event event) {
+    private Optional<LoginAttempt> attemptOf(Event event, Optional<UserModel> serviceAccount) {
         RealmModel realm = session.realms().getRealm(event.getRealmId());
-        UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
+        UserModel user = realm == null ? null
+                : serviceAccount.orElseGet(() -> session.users().getUserById(realm, event.getUserId()));
         if (user == null) {
             return Optional.empty();
         }
@@ -73,21 +86,49 @@ public final class LoginAttemptRecorder implements EventListenerProvider {
         if (account.isEmpty()) {
             return Optional.empty();
         }
-        String module = moduleOf(event, realm);
+        boolean api = API_LOGINS.contains(event.getType());
+        String module = api ? AuthConfigSchema.API_AUTH : moduleOf(event, realm);
         AuthModuleSettings settings = kazoo.settingsFor(user, module);
-        boolean success = event.getType() == EventType.LOGIN;
+        boolean success = event.getType() == EventType.LOGIN || event.getType() == EventType.CLIENT_LOGIN;
         if (success ? !settings.logSuccessfulAttempts() : !settings.logFailedAttempts()) {
             return Optional.empty();
         }
         Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
         AttemptOutcome outcome = success ? AttemptOutcome.TOKEN_CREATED
                 : AttemptOutcome.ofLoginError(event.getError(), details.get(Details.REASON));
+        if (api) {
+            outcome = new AttemptOutcome(AttemptOutcome.API_TOKEN, outcome.message());
+        }
         Instant now = Instant.ofEpochMilli(event.getTime());
         HttpHeaders headers = session.getContext().getHttpRequest().getHttpHeaders();
         return Optional.of(new LoginAttempt(LoginAttemptIds.generate(now), account.get().id(), user.getId(),
                 outcome.authType(), module, success ? LoginAttempt.Status.SUCCESS : LoginAttempt.Status.FAILED,
                 outcome.message(), now, event.getIpAddress(), ClientHeaders.scrub(firstValues(headers)),
                 RequestIds.accept(headers == null ? null : headers.getHeaderString("X-Request-ID"))));
+    }
+
+    /**
+     * A service account's client authentication failed (Keycloak judged its secret before any Kazoo code ran): the
+     * failure pays into the lock of the service account's account, whose locked bucket then refuses its tokens
+     * ({@code TokenGateExecutor}). Its event carries no user: the client names it.
+     */
+    private Optional<UserModel> serviceAccountFailed(Event event) {
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        ClientModel client = realm == null || event.getClientId() == null ? null
+                : realm.getClientByClientId(event.getClientId());
+        UserModel account = client == null || !client.isServiceAccountsEnabled() ? null
+                : session.users().getServiceAccount(client);
+        if (account == null) {
+            return Optional.empty();
+        }
+        try {
+            KazooRealm kazoo = KazooRealm.of(session, realm);
+            kazoo.loginLock().recordFailure(kazoo.lockSubjects(account), AuthConfigSchema.API_AUTH);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not count the failed client authentication of %s in realm %s", event.getClientId(),
+                    realm.getName());
+        }
+        return Optional.of(account);
     }
 
     /** The module a Kazoo login policy step noted, else {@code cb_user_auth}: users logging in. */

@@ -17,6 +17,9 @@ public record AttemptOutcome(String authType, String message) {
     /** The event error of a login that waited too long for other logins of its account (503, retryable). */
     public static final String LOGIN_BUSY_ERROR = "kazoo_login_busy";
 
+    /** The event error of a token refused because the account requires a second factor the way in cannot ask. */
+    public static final String MULTI_FACTOR_REQUIRED_ERROR = "kazoo_multi_factor_required";
+
     /** The event error of a login refused by Kazoo's rate limit (429). */
     public static final String TOO_MANY_REQUESTS_ERROR = "kazoo_too_many_requests";
 
@@ -29,6 +32,9 @@ public record AttemptOutcome(String authType, String message) {
     public static final String MULTI_FACTOR_FAILED_ERROR = "kazoo_multi_factor_failed";
     /** The provider was unreachable and the step's fail mode is open: the login went on without it. */
     public static final String MULTI_FACTOR_FAILED_OPEN_ERROR = "kazoo_multi_factor_failed_open";
+
+    /** Kazoo's {@code auth_type} of a service account's (API key's) login. */
+    public static final String API_TOKEN = "account_api_token";
 
     public static final AttemptOutcome TOKEN_CREATED =
             new AttemptOutcome("jwt_auth_token", "authentication resulted in token creation");
@@ -54,7 +60,7 @@ public record AttemptOutcome(String authType, String message) {
                     reason == null ? "authentication module is disabled" : reason);
             case NO_MULTI_FACTOR_PROVIDER_ERROR -> new AttemptOutcome(MULTI_FACTOR,
                     "no multi factor authentication provider is configured");
-            case MULTI_FACTOR_DISABLED_ERROR, MULTI_FACTOR_MISCONFIGURED_ERROR, MULTI_FACTOR_UNAVAILABLE_ERROR,
+            case MULTI_FACTOR_REQUIRED_ERROR, MULTI_FACTOR_DISABLED_ERROR, MULTI_FACTOR_MISCONFIGURED_ERROR, MULTI_FACTOR_UNAVAILABLE_ERROR,
                  MULTI_FACTOR_FAILED_ERROR, MULTI_FACTOR_FAILED_OPEN_ERROR -> new AttemptOutcome(MULTI_FACTOR, reason == null ? code : reason);
             default -> new AttemptOutcome("jwt_auth_token", reason == null ? code : code + ": " + reason);
         };

@@ -113,6 +113,11 @@ public final class KazooRealm {
         return loginLock;
     }
 
+    /** The gate every way of getting a token asks. */
+    public KazooGate gate() {
+        return new KazooGate(this);
+    }
+
     /** Kazoo's rate limit on login requests, with the realm's settings (off unless switched on). */
     public RateLimitSettings rateLimit() {
         if (rateLimit == null) {

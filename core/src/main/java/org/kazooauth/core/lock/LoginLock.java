@@ -94,6 +94,32 @@ public final class LoginLock {
                 .map(row -> sweep(row, now).settled().tokens() == 0).orElse(false));
     }
 
+    /**
+     * A failure judged outside the lock's reservations (a service account's client authentication, which Keycloak
+     * judges before any Kazoo code runs): its cost is paid now. The subjects whose bucket it emptied.
+     */
+    public List<LockSubject> recordFailure(List<LockSubject> subjects, String module) {
+        if (!settings.enabled()) {
+            return List.of();
+        }
+        long cost = settings.cost(module);
+        Instant now = clock.get();
+        List<LockSubject> emptied = new ArrayList<>();
+        for (LockSubject subject : subjects) {
+            boolean nowEmpty = store.update(subject, kept -> {
+                BucketRow row = sweep(kept.orElseGet(() -> BucketRow.fresh(bucket, now)), now);
+                TokenBucket.State after = bucket.consume(row.settled(), now, cost).state();
+                return new LockBucketStore.Change<>(new BucketRow(after, row.inFlight(), row.leaseUntil()),
+                        row.settled().tokens() > 0 && after.tokens() == 0);
+            });
+            if (nowEmpty) {
+                emptied.add(subject);
+            }
+            waits.settled(subject.key());
+        }
+        return emptied;
+    }
+
     /** Whether the account's login is locked: its own bucket or one of its users' is empty. */
     public boolean isLocked(String accountId) {
         Instant now = clock.get();
