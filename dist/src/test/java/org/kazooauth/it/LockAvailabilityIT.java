@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kazooauth.testing.Agents;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.FormBrowser;
 import org.kazooauth.testing.HeadlessChromium;
@@ -32,38 +33,21 @@ class LockAvailabilityIT extends DemoRealmIntegration {
     private static final String EAST = DEMO.accountId("Acme East");
     private static final String LOGIN_LOCK = "/realms/demo/kazoo/v2/accounts/" + EAST + "/security/login_lock";
     private static final String ENABLED = "kazoo.crossbar.auth.lock_account_on_failed_attempts";
-    /** Users of Acme East made for the storms: a call centre starting its shift. */
     private static final int AGENTS = 32;
-    private static final String AGENT_PASSWORD = "agent-password-1";
-    private static final List<String> agentIds = new ArrayList<>();
-    private static KazooHttp adminHttp;
-    private static String adminToken;
+    private static final String AGENT_PASSWORD = Agents.PASSWORD;
+    private static Agents agents;
 
     @BeforeEach
     void createAgentsOnce() {
-        if (!agentIds.isEmpty()) {
-            return;
-        }
-        adminHttp = http;
-        adminToken = http.adminToken(keycloak);
-        for (int i = 0; i < AGENTS; i++) {
-            Reply created = http.request("POST", "/admin/realms/demo/users", "{\"username\":\"" + agent(i)
-                    + "\",\"enabled\":true,\"email\":\"" + agent(i) + "@demo.kazooauth.invalid\",\"emailVerified\":true,"
-                    + "\"firstName\":\"Agent\",\"lastName\":\"" + i + "\",\"groups\":[\"/Master Reseller/Acme/Acme East\"],"
-                    + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + AGENT_PASSWORD + "\",\"temporary\":false}]}",
-                    KazooHttp.bearer(adminToken));
-            assertEquals(201, created.status(), created.toString());
-            String location = created.headers().firstValue("Location").orElseThrow();
-            agentIds.add(location.substring(location.lastIndexOf('/') + 1));
+        if (agents == null) {
+            agents = Agents.create(http, keycloak, AGENTS);
         }
     }
 
     @AfterAll
     static void removeAgents() {
-        for (String id : agentIds) {
-            adminHttp.request("DELETE", "/admin/realms/demo/users/" + id, null, KazooHttp.bearer(adminToken));
-        }
-        agentIds.clear();
+        agents.close();
+        agents = null;
     }
 
     @AfterEach
@@ -72,7 +56,7 @@ class LockAvailabilityIT extends DemoRealmIntegration {
     }
 
     private static String agent(int i) {
-        return "agent-" + i;
+        return Agents.name(i);
     }
 
     private Callable<Reply> login(String username, String password) {

@@ -69,6 +69,20 @@ public final class RunningKeycloak implements AutoCloseable {
         }
     }
 
+    /** Kills the server at once (SIGKILL), as a crash or an out-of-memory killer would. */
+    public void kill() {
+        List<ProcessHandle> tree = new java.util.ArrayList<>(process.toHandle().descendants().toList());
+        tree.add(process.toHandle());
+        KeycloakLauncher.log("killing Keycloak (pid " + process.pid() + ")");
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(handle -> handle.onExit().join());
+    }
+
+    /** Starts a stopped or killed server again on the same ports and database. */
+    public void start() {
+        launch();
+    }
+
     public void stop() {
         if (process.isAlive()) {
             KeycloakLauncher.log("stopping Keycloak (pid " + process.pid() + ")");
