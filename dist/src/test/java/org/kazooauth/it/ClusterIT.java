@@ -13,13 +13,16 @@ import org.kazooauth.core.hmac.HmacTokens;
 import org.kazooauth.testing.Agents;
 import org.kazooauth.testing.DemoRealm;
 import org.kazooauth.testing.DemoUsers;
+import org.kazooauth.testing.DuoEmulator;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 import org.kazooauth.testing.KeycloakCluster;
+import org.kazooauth.testing.MultiFactorSteps;
 import org.kazooauth.testing.RealmAttributes;
 import org.kazooauth.testing.RunningKeycloak;
 import org.kazooauth.testing.Storm;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -168,18 +171,52 @@ class ClusterIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void aDuoStateIssuedByOneNodeIsAnsweredOnTheOtherOnce() {
+        MultiFactorSteps steps = new MultiFactorSteps(one, cluster.node(1));
+        Map<String, JsonNode> stepsBefore = steps.set(Map.of("duo_ca_pins", DuoEmulator.certificatePin(),
+                "duo_health_check_cache_seconds", "0"));
+        String config = users.send("superadmin", "PUT", "/realms/demo/kazoo/v2/accounts/" + ACME + "/multi_factor",
+                "{\"data\":{\"name\":\"Acme Duo\",\"provider_name\":\"duo\",\"settings\":{\"integration_key\":\""
+                        + DuoEmulator.CLIENT_ID + "\",\"secret_key\":\"" + DuoEmulator.CLIENT_SECRET
+                        + "\",\"api_hostname\":\"" + DuoEmulator.HOST + "\"}}}").at("/data/id").asText();
+        try (DuoEmulator duo = DuoEmulator.start()) {
+            assertEquals(200, users.send("superadmin", "POST", "/realms/demo/kazoo/v2/accounts/" + EAST + "/security",
+                    "{\"data\":{\"auth_modules\":{\"cb_user_auth\":{\"multi_factor\":{\"enabled\":true,"
+                            + "\"include_subaccounts\":true,\"account_id\":\"" + ACME + "\",\"configuration_id\":\""
+                            + config + "\"}}}}}").status());
+            Reply challenge = secondFactor(one, null);
+            assertEquals(401, challenge.status(), challenge.toString());
+            URI back = DuoEmulator.approve(challenge.at("/data/multi_factor_request/settings/auth_url").asText());
+            Reply shown = two.get(back.getRawPath() + "?" + back.getRawQuery());
+            assertEquals(200, shown.status(), "node 2 shows the answer to node 1's hand-off: " + shown);
+            String answer = shown.at("/data/multi_factor_response").toString();
+            assertEquals(200, secondFactor(two, answer).status(), "answered on node 2");
+            assertEquals(401, secondFactor(one, answer).status(), "the state was spent cluster-wide");
+        } finally {
+            users.send("superadmin", "DELETE", "/realms/demo/kazoo/v2/accounts/" + EAST + "/security", null);
+            users.send("superadmin", "DELETE", "/realms/demo/kazoo/v2/accounts/" + ACME + "/multi_factor/" + config,
+                    null);
+            steps.restore(stepsBefore);
+        }
+    }
+
+    /** The password grant of east-user, with {@code answer} as the second factor when not null. */
     private static Reply secondFactor(KazooHttp node, String token) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
         form.put("client_id", "crossbar");
         form.put("username", "east-user");
         form.put("password", DEMO.password("east-user"));
-        form.put("multi_factor_response", token);
+        if (token != null) {
+            form.put("multi_factor_response", token);
+        }
         return node.form("/realms/demo/protocol/openid-connect/token", form);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSecurityChangeThroughOneNodeHoldsOnTheOtherAtOnce() {
         String security = "/realms/demo/kazoo/v2/accounts/" + EAST + "/security";
         try {
@@ -203,7 +240,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aNodeStoppedAndStartedAgainKeepsEveryLock() throws Exception {
         realmAttributes.with(Map.of(LOCK_ENABLED, "true"), () -> {
             lockEastThrough(one);
@@ -214,7 +251,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aNodeKilledInAGuessingStormLosesNoFailureAndJudgesNoneBeyondTheBucket() throws Exception {
         realmAttributes.with(Map.of(LOCK_ENABLED, "true"), () -> {
             RunningKeycloak node2 = cluster.node(2);
