@@ -31,6 +31,14 @@ public interface LockBucketStore {
      */
     boolean tryReserve(LockSubject subject, long cost, long maxTokens, Instant now, Instant leaseUntil);
 
+    /**
+     * The one-statement way to pay a failure: moves {@code cost} from in flight into the bucket when the bucket
+     * holds at least twice the cost (so this failure does not empty it, which is news), at most {@code bucket}'s
+     * maximum, and no refill is due (or it is full). False says only that this way did not apply:
+     * {@link #update} decides.
+     */
+    boolean tryCharge(LockSubject subject, long cost, BucketSettings bucket, Instant now);
+
     /** Gives a reservation back without counting it, in one statement. */
     void release(LockSubject subject, long cost);
 

@@ -203,6 +203,10 @@ public final class LoginLock {
     /** A failure: its cost moves from in flight into the bucket. Whether that emptied the bucket. */
     private boolean charge(LockSubject subject, long cost) {
         Instant now = clock.get();
+        if (store.tryCharge(subject, cost, settings.bucket(), now)) {
+            waits.settled(subject.key());
+            return false;
+        }
         boolean emptied = store.update(subject, kept -> {
             BucketRow row = kept.orElseGet(() -> BucketRow.fresh(bucket, now));
             TokenBucket.State before = bucket.refill(row.settled(), now);

@@ -73,7 +73,9 @@ class LoginLockTest {
         assertEquals(40, store.statements - before, "a reservation and its return, one statement each");
         assertEquals(Optional.of(175L), store.tokens(ACME));
         assertEquals(Optional.of(0L), store.inFlight(ACME));
+        int beforeFailures = store.statements;
         fail(lock, List.of(ACME), 4);
+        assertEquals(8, store.statements - beforeFailures, "a failure that does not empty the bucket: two as well");
         lock.admit(() -> List.of(ACME), MODULE).passed();
         assertEquals(Optional.of(35L), store.tokens(ACME), "only the four failures stay paid");
     }

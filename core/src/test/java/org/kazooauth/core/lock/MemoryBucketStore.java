@@ -32,6 +32,26 @@ final class MemoryBucketStore implements LockBucketStore {
     }
 
     @Override
+    public synchronized boolean tryCharge(LockSubject subject, long cost, BucketSettings bucket, Instant now) {
+        statements++;
+        Bucket kept = buckets.get(subject.key());
+        if (kept == null) {
+            return false;
+        }
+        BucketRow row = kept.row();
+        long tokens = row.settled().tokens();
+        boolean noRefillDue = tokens >= bucket.maxTokens()
+                || row.settled().refilledAt().isAfter(now.minus(bucket.fillTime()));
+        if (tokens < 2 * cost || tokens > bucket.maxTokens() || !noRefillDue) {
+            return false;
+        }
+        Instant periodStart = tokens >= bucket.maxTokens() ? now : row.settled().refilledAt();
+        put(subject, new BucketRow(new TokenBucket.State(tokens - cost, periodStart),
+                Math.max(0, row.inFlight() - cost), row.leaseUntil()));
+        return true;
+    }
+
+    @Override
     public synchronized void release(LockSubject subject, long cost) {
         statements++;
         Bucket kept = buckets.get(subject.key());

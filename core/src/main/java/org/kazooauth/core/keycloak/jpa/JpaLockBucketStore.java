@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import org.kazooauth.core.lock.BucketRow;
+import org.kazooauth.core.lock.BucketSettings;
 import org.kazooauth.core.lock.LockBucketStore;
 import org.kazooauth.core.lock.LockSubject;
 import org.kazooauth.core.lock.TokenBucket;
@@ -22,8 +23,9 @@ import java.util.function.Function;
 /**
  * One realm's lock buckets in Keycloak's database, shared by every node. Each step runs in a short transaction of
  * its own, so the row lock is released at once rather than at the end of the login, and a failure is kept even
- * when the login's own transaction is rolled back. Reserving where there is room and giving a reservation back
- * are one conditional {@code UPDATE} each; everything else holds the row lock ({@code SELECT … FOR UPDATE}).
+ * when the login's own transaction is rolled back. Reserving where there is room, giving a reservation back and
+ * paying a failure that does not empty the bucket are one conditional {@code UPDATE} each; everything else holds
+ * the row lock ({@code SELECT … FOR UPDATE}).
  */
 public final class JpaLockBucketStore implements LockBucketStore {
 
@@ -60,6 +62,20 @@ public final class JpaLockBucketStore implements LockBucketStore {
                 .setParameter("maxTokens", maxTokens)
                 .setParameter("now", now.toEpochMilli())
                 .setParameter("leaseUntil", leaseUntil.toEpochMilli())
+                .executeUpdate() == 1);
+    }
+
+    @Override
+    public boolean tryCharge(LockSubject subject, long cost, BucketSettings bucket, Instant now) {
+        return KeycloakModelUtils.runJobInTransactionWithResult(sessions, session -> entityManager(session)
+                .createNamedQuery(LockBucketEntity.TRY_CHARGE)
+                .setParameter("realmId", realmId)
+                .setParameter("key", subject.key())
+                .setParameter("cost", cost)
+                .setParameter("twiceCost", 2 * cost)
+                .setParameter("maxTokens", bucket.maxTokens())
+                .setParameter("now", now.toEpochMilli())
+                .setParameter("refillDue", now.toEpochMilli() - bucket.fillTime().toMillis())
                 .executeUpdate() == 1);
     }
 

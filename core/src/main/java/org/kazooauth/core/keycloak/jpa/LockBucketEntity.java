@@ -29,6 +29,12 @@ import java.io.Serializable;
                         + " where b.realmId = :realmId and b.key = :key"
                         + " and (case when b.tokens > :maxTokens then :maxTokens else b.tokens end) - b.inFlight >= :cost"
                         + " and (b.inFlight = 0 or b.leaseUntil >= :now)"),
+        @NamedQuery(name = LockBucketEntity.TRY_CHARGE,
+                query = "update LockBucketEntity b set b.tokens = b.tokens - :cost,"
+                        + " b.inFlight = case when b.inFlight > :cost then b.inFlight - :cost else 0 end,"
+                        + " b.refilledAt = case when b.tokens >= :maxTokens then :now else b.refilledAt end"
+                        + " where b.realmId = :realmId and b.key = :key and b.tokens >= :twiceCost"
+                        + " and b.tokens <= :maxTokens and (b.tokens >= :maxTokens or b.refilledAt > :refillDue)"),
         @NamedQuery(name = LockBucketEntity.RELEASE,
                 query = "update LockBucketEntity b"
                         + " set b.inFlight = case when b.inFlight > :cost then b.inFlight - :cost else 0 end"
@@ -40,6 +46,7 @@ public class LockBucketEntity {
     static final String FILL_ACCOUNT = "kazooFillLockBucketsOfAccount";
     static final String TRY_RESERVE = "kazooTryReserveLockBucket";
     static final String RELEASE = "kazooReleaseLockBucket";
+    static final String TRY_CHARGE = "kazooTryChargeLockBucket";
 
     @Id
     @Column(name = "REALM_ID", length = 36)
