@@ -12,6 +12,8 @@ import org.kazooauth.core.mfa.ProviderKind;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +34,7 @@ final class HmacTokenFactor implements SecondFactor {
 
     @Override
     public ObjectNode challengeSettings(AuthenticationFlowContext context, ProviderConfig config) {
-        HmacTokenSettings settings = HmacTokenSettings.of(config.settings());
+        HmacTokenSettings settings = settings(config);
         ObjectNode challenge = Json.object();
         challenge.put("jid", jid(context, context.getUser(), settings));
         challenge.put("digits", settings.digits());
@@ -48,7 +50,7 @@ final class HmacTokenFactor implements SecondFactor {
 
     private static Optional<String> check(AuthenticationFlowContext context, UserModel user, ProviderConfig config,
                                           String response) {
-        HmacTokenSettings settings = HmacTokenSettings.of(config.settings());
+        HmacTokenSettings settings = settings(config);
         String jid = jid(context, user, settings);
         HmacTokens.Check check = new HmacTokens(settings).check(response, jid,
                 Instant.ofEpochMilli(Time.currentTimeMillis()));
@@ -64,9 +66,14 @@ final class HmacTokenFactor implements SecondFactor {
 
     /**
      * The user's {@code hmac_totp} config for tokens in place of the password: the one the account's merged
-     * {@code multi_factor} names, else the system's (the first enabled {@code hmac_totp} config of the system).
+     * {@code multi_factor} names, else the system's (the first enabled {@code hmac_totp} config of the system);
+     * either only when a super admin approved it for that ({@code first_factor}), and never for a realm
+     * administrator, whose password no signed token may replace.
      */
     static Optional<ProviderConfig> configFor(AuthenticationFlowContext context, UserModel user, String module) {
+        if (administers(context, user)) {
+            return Optional.empty();
+        }
         KazooRealm kazoo = KazooRealm.of(context.getSession(), context.getRealm());
         ProviderConfigs providers = new ProviderConfigs(context.getRealm());
         MultiFactorSettings named = kazoo.settingsFor(user, module).multiFactor();
@@ -77,7 +84,14 @@ final class HmacTokenFactor implements SecondFactor {
     }
 
     private static boolean usable(ProviderConfig config) {
-        return config.enabled() && config.kind().equals(Optional.of(ProviderKind.HMAC_TOTP));
+        return config.enabled() && config.kind().equals(Optional.of(ProviderKind.HMAC_TOTP))
+                && config.settings().path(ProviderKind.FIRST_FACTOR).asBoolean(false);
+    }
+
+    /** Whether the user holds any role of the realm's {@code realm-management} client. */
+    private static boolean administers(AuthenticationFlowContext context, UserModel user) {
+        ClientModel management = context.getRealm().getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        return management != null && management.getRolesStream().anyMatch(user::hasRole);
     }
 
     /**
@@ -86,16 +100,34 @@ final class HmacTokenFactor implements SecondFactor {
      */
     static Optional<String> verifyInPlaceOfPassword(AuthenticationFlowContext context, UserModel user, String module,
                                                     String token) {
-        return configFor(context, user, module).map(config -> check(context, user, config, token))
-                .orElse(Optional.of("no enabled hmac_totp provider config applies to this user"));
+        try {
+            return configFor(context, user, module).map(config -> check(context, user, config, token))
+                    .orElse(Optional.of("no enabled hmac_totp provider config approved for use in place of "
+                            + "passwords applies to this user"));
+        } catch (SecondFactor.Unavailable unusable) {
+            return Optional.of(unusable.getMessage());
+        }
     }
 
     @Override
     public Response browserPage(AuthenticationFlowContext context, ProviderConfig config, Optional<String> errorKey) {
         LoginFormsProvider form = context.form()
-                .setAttribute("kazooJid", jid(context, context.getUser(), HmacTokenSettings.of(config.settings())));
+                .setAttribute("kazooJid", jid(context, context.getUser(), settings(config)));
         errorKey.ifPresent(key -> form.addError(new FormMessage(MultiFactorStepAuthenticator.RESPONSE_PARAMETER, key)));
         return form.createForm(PAGE);
+    }
+
+    /**
+     * The config's token settings; a config stored before its numbers were validated on write, and unusable, fails
+     * closed with an event for the administrators rather than a server error.
+     */
+    private static HmacTokenSettings settings(ProviderConfig config) {
+        try {
+            return HmacTokenSettings.of(config.settings());
+        } catch (IllegalArgumentException unusable) {
+            throw SecondFactor.Unavailable.misconfigured("hmac_totp configuration " + config.id() + " cannot be used: "
+                    + unusable.getMessage());
+        }
     }
 
     private static String jid(AuthenticationFlowContext context, UserModel user, HmacTokenSettings settings) {

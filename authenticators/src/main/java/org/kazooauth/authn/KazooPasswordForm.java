@@ -76,9 +76,25 @@ public final class KazooPasswordForm extends UsernamePasswordForm {
         LoginEvents.annotate(context, user, config.authModule());
         String password = inputData.getFirst(CredentialRepresentation.PASSWORD);
         return LockGate.check(context, user, config.authModule(), FlowKind.BROWSER,
-                () -> LockGate.Judgement.of(config.acceptHmacTokens() && HmacToken.looksLike(password)
-                        ? checkToken(context, user, config, password, clearUser)
-                        : super.validatePassword(context, user, inputData, clearUser)));
+                () -> LockGate.Judgement.of(tokenOrPassword(context, user, inputData, clearUser, config, password)));
+    }
+
+    /**
+     * A token-shaped password is tried as a token first; refused, it may still be the user's password (one attempt,
+     * judged both ways, paid once), with the token's refusal on the event if it is not.
+     */
+    private boolean tokenOrPassword(AuthenticationFlowContext context, UserModel user,
+                                    MultivaluedMap<String, String> inputData, boolean clearUser, KazooStepConfig config,
+                                    String password) {
+        if (config.acceptHmacTokens() && HmacToken.looksLike(password)) {
+            Optional<String> refusal = HmacTokenFactor.verifyInPlaceOfPassword(context, user, config.authModule(),
+                    password);
+            if (refusal.isEmpty()) {
+                return true;
+            }
+            context.getEvent().detail(Details.REASON, refusal.get());
+        }
+        return super.validatePassword(context, user, inputData, clearUser);
     }
 
     /** A token in place of the password; a refused one shows the form again as a wrong password does. */

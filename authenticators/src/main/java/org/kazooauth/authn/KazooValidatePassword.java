@@ -45,9 +45,14 @@ public final class KazooValidatePassword extends ValidatePassword {
                 () -> LockGate.Judgement.of(judge(context, user, config)));
     }
 
-    /** The token or the password; a refusal answers as Keycloak's own wrong password (400 invalid_grant). */
+    /**
+     * The token or the password; a refusal answers as Keycloak's own wrong password (400 invalid_grant). A
+     * {@code password} shaped like a token that the token check refuses may still be the user's password: one
+     * attempt, judged both ways, paid once.
+     */
     private boolean judge(AuthenticationFlowContext context, UserModel user, KazooStepConfig config) {
         Optional<String> token = config.acceptHmacTokens() ? tokenOf(context) : Optional.empty();
+        String password = retrievePassword(context);
         if (token.isPresent()) {
             Optional<String> refusal = HmacTokenFactor.verifyInPlaceOfPassword(context, user, config.authModule(),
                     token.get());
@@ -56,13 +61,12 @@ public final class KazooValidatePassword extends ValidatePassword {
                 return true;
             }
             context.getEvent().detail(Details.REASON, refusal.get());
-        } else {
-            String password = retrievePassword(context);
-            if (password != null && user.credentialManager().isValid(UserCredentialModel.password(password))) {
-                context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
-                context.success(PasswordCredentialModel.TYPE);
-                return true;
-            }
+        }
+        boolean passwordSent = token.isEmpty() || token.get().equals(password);
+        if (passwordSent && password != null && user.credentialManager().isValid(UserCredentialModel.password(password))) {
+            context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
+            context.success(PasswordCredentialModel.TYPE);
+            return true;
         }
         context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
         context.failure(AuthenticationFlowError.INVALID_USER,

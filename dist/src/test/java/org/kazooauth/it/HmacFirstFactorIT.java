@@ -3,11 +3,13 @@ package org.kazooauth.it;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kazooauth.core.hmac.HmacToken;
 import org.kazooauth.core.hmac.HmacTokenSettings;
 import org.kazooauth.core.hmac.HmacTokens;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.FormBrowser;
 import org.kazooauth.testing.HeadlessChromium;
+import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 
 import java.time.Instant;
@@ -33,7 +35,8 @@ class HmacFirstFactorIT extends DemoRealmIntegration {
     @BeforeEach
     void systemTokens() {
         configId = users.send("superadmin", "PUT", SYSTEM, "{\"data\":{\"name\":\"System tokens\",\"provider_name\":"
-                + "\"hmac_totp\",\"settings\":{\"token_secret\":\"" + SECRET + "\",\"otp_seed\":\"" + SEED + "\"}}}")
+                + "\"hmac_totp\",\"settings\":{\"token_secret\":\"" + SECRET + "\",\"otp_seed\":\"" + SEED
+                + "\",\"first_factor\":true}}}")
                 .at("/data/id").asText();
     }
 
@@ -125,5 +128,79 @@ class HmacFirstFactorIT extends DemoRealmIntegration {
         assertEquals(200, refused.status());
         assertTrue(refused.body().contains("Invalid username or password."), "the login form again");
         assertEquals("invalid credentials: the token's one-time code is wrong or expired", lastAttemptMessage());
+    }
+
+    /**
+     * DESIGN §4: tokens stand in for passwords only from configs a super admin approved, never for a realm
+     * administrator. An account admin who writes a config of their own, with a secret of their choosing, and points
+     * their account at it, signs nothing: asking for the approval is a 403, and their write of an approved config
+     * withdraws it.
+     */
+    @Test
+    void onlyASuperAdminsApprovalLetsTokensStandInForPasswordsAndNeverForRealmAdministrators() {
+        String acme = DEMO.accountId("Acme");
+        String providers = "/realms/demo/kazoo/v2/accounts/" + acme + "/multi_factor";
+        String own = "an-account-admins-own-secret";
+        HmacTokens ownTokens = new HmacTokens(HmacTokenSettings.of(own, SEED));
+        String body = "{\"data\":{\"name\":\"Acme tokens\",\"provider_name\":\"hmac_totp\",\"settings\":{"
+                + "\"token_secret\":\"" + own + "\",\"otp_seed\":\"" + SEED + "\"%s}}}";
+        Reply asked = users.send("acme-admin", "PUT", providers, body.formatted(",\"first_factor\":true"));
+        assertEquals(403, asked.status(), asked.toString());
+        String config = users.send("acme-admin", "PUT", providers, body.formatted("")).at("/data/id").asText();
+        try {
+            assertEquals(200, users.send("acme-admin", "POST", "/realms/demo/kazoo/v2/accounts/" + acme + "/security",
+                    "{\"data\":{\"auth_modules\":{\"cb_user_auth\":{\"multi_factor\":{\"enabled\":false,"
+                            + "\"account_id\":\"" + acme + "\",\"configuration_id\":\"" + config + "\"}}}}}").status());
+            assertEquals(400, grant(Map.of("password", ownTokens.generate("acme-user@demo", Instant.now()))).status(),
+                    "an unapproved config signs nothing");
+
+            assertEquals(200, users.send("superadmin", "PATCH", providers + "/" + config,
+                    "{\"data\":{\"settings\":{\"first_factor\":true}}}").status());
+            assertEquals(200, grant(Map.of("password", ownTokens.generate("acme-user@demo", Instant.now()))).status(),
+                    "approved by the super admin");
+
+            Reply changed = users.send("acme-admin", "PATCH", providers + "/" + config,
+                    "{\"data\":{\"settings\":{\"token_secret\":\"another-secret\"}}}");
+            assertEquals(200, changed.status(), changed.toString());
+            assertTrue(changed.at("/data/settings/first_factor").isMissingNode(), "the approval went: " + changed);
+            HmacTokens changedTokens = new HmacTokens(HmacTokenSettings.of("another-secret", SEED));
+            assertEquals(400, grant(Map.of("password", changedTokens.generate("acme-user@demo", Instant.now())))
+                    .status(), "changed after the approval: signs nothing");
+        } finally {
+            users.send("superadmin", "DELETE", "/realms/demo/kazoo/v2/accounts/" + acme + "/security", null);
+            users.send("superadmin", "DELETE", providers + "/" + config, null);
+        }
+
+        Map<String, String> admin = new java.util.HashMap<>();
+        admin.put("grant_type", "password");
+        admin.put("client_id", "crossbar");
+        admin.put("username", "superadmin");
+        admin.put("password", TOKENS.generate("superadmin@demo", Instant.now()));
+        assertEquals(400, http.form("/realms/demo/protocol/openid-connect/token", admin).status(),
+                "a realm administrator's password is never replaced by a token");
+    }
+
+    /** A real password that happens to look like a token is still a password: refused as a token, judged as one. */
+    @Test
+    void aPasswordShapedLikeATokenStillWorks() {
+        String shaped = "123456789012345678901234 c2VjcmV0LXBhc3N3b3Jk";
+        assertTrue(HmacToken.looksLike(shaped), "the premise");
+        String admin = http.adminToken(keycloak);
+        Reply created = http.request("POST", "/admin/realms/demo/users", "{\"username\":\"shaped-user\","
+                + "\"enabled\":true,\"email\":\"shaped-user@demo.kazooauth.invalid\",\"emailVerified\":true,"
+                + "\"firstName\":\"Shaped\",\"lastName\":\"User\",\"groups\":[\"/Master Reseller/Acme\"],"
+                + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + shaped + "\",\"temporary\":false}]}",
+                KazooHttp.bearer(admin));
+        assertEquals(201, created.status(), created.toString());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        try {
+            Reply direct = http.passwordGrant("demo", "crossbar", "shaped-user", shaped);
+            assertEquals(200, direct.status(), direct.toString());
+            FormBrowser browser = new FormBrowser(keycloak);
+            FormBrowser.Page done = browser.logIn(browser.openLogin(), "shaped-user", shaped);
+            assertEquals(302, done.status(), done.body());
+        } finally {
+            http.request("DELETE", location.substring(location.indexOf("/admin/")), null, KazooHttp.bearer(admin));
+        }
     }
 }

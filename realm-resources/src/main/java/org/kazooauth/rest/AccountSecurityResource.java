@@ -120,10 +120,17 @@ public final class AccountSecurityResource {
         return new LoginLockResource(pipeline, accountId);
     }
 
-    /** Checks who the request points {@code multi_factor} at, stores {@code config}, answers with the stored doc. */
+    /**
+     * Checks who the request points {@code multi_factor} at, stores {@code config}, answers with the stored doc.
+     * The check reads each module the request touches as it will be stored, so a PATCH of {@code account_id} alone
+     * is checked against the {@code configuration_id} it keeps.
+     */
     private static JsonNode store(Call call, ObjectNode request, ObjectNode config) {
         ProviderConfigs providers = new ProviderConfigs(call.kazoo().realm());
-        MultiFactorOwnership.check(request, ownerId -> call.kazoo().tree().find(ownerId)
+        ObjectNode written = Json.object();
+        request.path(AuthConfigSchema.AUTH_MODULES).fieldNames().forEachRemaining(module -> written
+                .withObjectProperty(AuthConfigSchema.AUTH_MODULES).set(module, config.path(AuthConfigSchema.AUTH_MODULES).path(module)));
+        MultiFactorOwnership.check(written, ownerId -> call.kazoo().tree().find(ownerId)
                 .map(owner -> call.caller().canUseMultiFactorConfigOf(owner))
                 .orElse(false), (ownerId, configurationId) -> providers.find(Optional.of(ownerId), configurationId)
                 .isPresent());

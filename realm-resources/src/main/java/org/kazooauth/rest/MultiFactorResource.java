@@ -21,6 +21,7 @@ import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.mfa.ProviderConfigs;
 import org.kazooauth.core.mfa.ProviderConfig;
 import org.kazooauth.core.mfa.ProviderConfigValidator;
+import org.kazooauth.core.mfa.ProviderKind;
 
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class MultiFactorResource {
             data.remove("id");
             ProviderConfig config = ProviderConfigValidator.validate(data, Optional.empty(), RequestIds.generate(),
                     accountId);
-            return configs(call).save(config).document();
+            return configs(call).save(approved(call, data, config)).document();
         });
     }
 
@@ -108,9 +109,9 @@ public final class MultiFactorResource {
     public Response replace(@PathParam("configId") String configId, String body) {
         return on(Need.MANAGE, call -> {
             ProviderConfig stored = existing(call, configId);
-            ProviderConfig config = ProviderConfigValidator.validate(RequestBody.data(body), Optional.of(stored),
-                    configId, accountId);
-            return configs(call).save(config).document();
+            ObjectNode data = RequestBody.data(body);
+            ProviderConfig config = ProviderConfigValidator.validate(data, Optional.of(stored), configId, accountId);
+            return configs(call).save(approved(call, data, config)).document();
         });
     }
 
@@ -121,9 +122,10 @@ public final class MultiFactorResource {
     public Response patch(@PathParam("configId") String configId, String body) {
         return on(Need.MANAGE, call -> {
             ProviderConfig stored = existing(call, configId);
-            ObjectNode merged = Json.merge(unmasked(stored), RequestBody.data(body));
+            ObjectNode data = RequestBody.data(body);
+            ObjectNode merged = Json.merge(unmasked(stored), data);
             ProviderConfig config = ProviderConfigValidator.validate(merged, Optional.of(stored), configId, accountId);
-            return configs(call).save(config).document();
+            return configs(call).save(approved(call, data, config)).document();
         });
     }
 
@@ -139,6 +141,25 @@ public final class MultiFactorResource {
             }
             return stored.document();
         });
+    }
+
+    /**
+     * Tokens in place of passwords are a super admin's decision (DESIGN §4): anyone else asking for
+     * {@code first_factor} gets 403, and anyone else's write of a config withdraws an approval it had, so an account
+     * admin can never sign passwords with a secret of their own choosing.
+     */
+    private static ProviderConfig approved(Call call, ObjectNode request, ProviderConfig config) {
+        if (call.caller().canManageSystem() || !config.settings().has(ProviderKind.FIRST_FACTOR)) {
+            return config;
+        }
+        if (request.path("settings").path(ProviderKind.FIRST_FACTOR).asBoolean(false)) {
+            throw KazooException.forbidden("only a super admin may let an hmac_totp config's tokens stand in for "
+                    + "passwords (settings.first_factor)");
+        }
+        ObjectNode settings = config.settings().deepCopy();
+        settings.remove(ProviderKind.FIRST_FACTOR);
+        return new ProviderConfig(config.id(), config.ownerAccount(), config.name(), config.providerName(), config.enabled(),
+                settings);
     }
 
     private Response on(Need need, Function<Call, JsonNode> action) {

@@ -50,8 +50,10 @@ final class RequestBody {
         try {
             parsed = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw KazooException.invalidData("the body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "); send {\"data\": {...}}");
+            // Jackson's limits (nesting depth, number length) say where only sometimes
+            throw KazooException.invalidData("the body is not valid JSON" + (e.getLocation() == null ? " ("
+                    + e.getOriginalMessage() + ")" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")") + "; send {\"data\": {...}}");
         }
         if (!(parsed instanceof ObjectNode envelope) || !(envelope.get("data") instanceof ObjectNode)) {
             throw KazooException.invalidData("the body must be a JSON object with a \"data\" object: {\"data\": {...}}");

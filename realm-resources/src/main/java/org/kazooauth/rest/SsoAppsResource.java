@@ -118,12 +118,15 @@ public final class SsoAppsResource {
     private static Optional<Account> accountOf(Call call, String accountId) {
         KazooRealm kazoo = call.kazoo();
         if (accountId != null && !accountId.isBlank()) {
-            Account account = kazoo.tree().find(accountId).orElseThrow(() ->
-                    KazooException.badIdentifier(accountId, "account does not exist"));
-            if (!call.caller().canRead(account)) {
+            // as on every /accounts/{A} resource: who may not see the whole realm learns nothing of which ids exist
+            Optional<Account> account = kazoo.tree().find(accountId);
+            if (account.isEmpty() && call.caller().canReadSystem()) {
+                throw KazooException.badIdentifier(accountId, "account does not exist");
+            }
+            if (account.isEmpty() || !call.caller().canRead(account.get())) {
                 throw KazooException.forbidden("you may not read account " + accountId);
             }
-            return Optional.of(account);
+            return account;
         }
         if (call.caller().canReadSystem()) {
             return Optional.empty();

@@ -81,7 +81,7 @@ final class SsoLogin {
         } catch (KazooException e) {
             throw e;
         } catch (Exception e) {
-            throw refused(model, "its answer could not be verified: " + e.getMessage());
+            throw refused(model, "its answer could not be verified", e);
         }
     }
 
@@ -107,7 +107,7 @@ final class SsoLogin {
         } catch (KazooException e) {
             throw e;
         } catch (Exception e) {
-            throw refused(model, "it could not be asked: " + e.getMessage());
+            throw refused(model, "it could not be asked", e);
         }
     }
 
@@ -115,6 +115,12 @@ final class SsoLogin {
         LOG.debugf("SSO through %s refused: %s", model.getAlias(), why);
         return KazooException.invalidCredentials("SSO provider " + model.getAlias() + " did not prove who you are: "
                 + why);
+    }
+
+    /** The same, when something broke: its detail goes to the log only, never to an unauthenticated caller. */
+    private static KazooException refused(IdentityProviderModel model, String why, Exception cause) {
+        LOG.infof("SSO through %s refused: %s: %s", model.getAlias(), why, cause.toString());
+        return refused(model, why);
     }
 
     /**

@@ -59,8 +59,9 @@ public final class SsoProvidersResource {
             if (provider != null) {
                 return SsoProviders.document(provider);
             }
+            // a system document is a super admin's (DESIGN §4); others see its summary, as /multi_factor lists it
             return new ProviderConfigs(kazoo.realm()).find(Optional.empty(), id).map(config -> {
-                ObjectNode document = config.document();
+                ObjectNode document = call.caller().canManageSystem() ? config.document() : config.summary();
                 document.put("provider_type", "multi_factor");
                 return (JsonNode) document;
             }).orElseThrow(() -> KazooException.badIdentifier(id, "no SSO or multi-factor provider has this id"));

@@ -24,8 +24,8 @@ public record AttemptQuery(Instant createdFrom, Instant createdTo, int pageSize,
     /** Reads the query parameters; every problem at once as a 400 {@code validation failed}. */
     public static AttemptQuery parse(Map<String, String> parameters, Instant now) {
         ValidationErrors errors = new ValidationErrors();
-        Optional<Long> to = number(parameters, "created_to", errors);
-        Optional<Long> from = number(parameters, "created_from", errors);
+        Optional<Long> to = time(parameters, "created_to", errors);
+        Optional<Long> from = time(parameters, "created_from", errors);
         Optional<Long> size = number(parameters, "page_size", errors);
         errors.throwIfAny();
 
@@ -52,6 +52,20 @@ public record AttemptQuery(Instant createdFrom, Instant createdTo, int pageSize,
     /** The same query, narrowed to attempts of one {@code auth_type} (e.g. {@code multi_factor}). */
     public AttemptQuery ofAuthType(String type) {
         return new AttemptQuery(createdFrom, createdTo, pageSize, startKey, Optional.of(type));
+    }
+
+    /** Kazoo's Gregorian seconds from 1970 to the year 9999: what an instant and the database can hold. */
+    private static final long FIRST_SECOND = LoginAttempt.GREGORIAN_OFFSET_SECONDS;
+    private static final long LAST_SECOND = LoginAttempt.GREGORIAN_OFFSET_SECONDS + 253_402_300_799L;
+
+    private static Optional<Long> time(Map<String, String> parameters, String name, ValidationErrors errors) {
+        Optional<Long> seconds = number(parameters, name, errors);
+        if (seconds.isPresent() && (seconds.get() < FIRST_SECOND || seconds.get() > LAST_SECOND)) {
+            errors.add(name, "range", name + " must be Gregorian seconds from " + FIRST_SECOND + " (1970) to "
+                    + LAST_SECOND + " (9999)", null, null);
+            return Optional.empty();
+        }
+        return seconds;
     }
 
     private static Optional<Long> number(Map<String, String> parameters, String name, ValidationErrors errors) {

@@ -18,6 +18,11 @@ public final class AuthConfigSchema {
     public static final String MULTI_FACTOR = "multi_factor";
 
     public static final String USER_AUTH = "cb_user_auth";
+    /**
+     * The longest access token any module may ask for: 30 days. An account admin can set a module's lifetime, so
+     * without a bound they could mint tokens that never expire (offline sessions may have no maximum).
+     */
+    public static final long MAX_TOKEN_AUTH_EXPIRY_S = 30L * 24 * 3600;
     public static final String API_AUTH = "cb_api_auth";
     public static final String TOKEN_REFRESH = "cb_auth";
     public static final String IP_AUTH = "cb_ip_auth";

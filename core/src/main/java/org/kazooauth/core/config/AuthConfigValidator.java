@@ -94,6 +94,9 @@ public final class AuthConfigValidator {
                 errors.wrongType(fieldPath, type.get().schemaName(), value);
             } else if (name.equals("token_auth_expiry_s") && value.asLong() < 1) {
                 errors.belowMinimum(fieldPath, 1, value);
+            } else if (name.equals("token_auth_expiry_s") && value.asLong() > AuthConfigSchema.MAX_TOKEN_AUTH_EXPIRY_S) {
+                errors.add(fieldPath, "maximum", "must be at most " + AuthConfigSchema.MAX_TOKEN_AUTH_EXPIRY_S
+                        + " (30 days)", null, value);
             } else {
                 clean.set(name, value);
             }

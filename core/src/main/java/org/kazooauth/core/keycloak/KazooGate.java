@@ -87,8 +87,11 @@ public final class KazooGate {
                 && standingOn.map(userSession -> userSession.getNote(MULTI_FACTOR_NOTE) == null).orElse(true);
     }
 
-    /** The access token lifetime of {@code module} for {@code user}: its merged {@code token_auth_expiry_s}. */
+    /**
+     * The access token lifetime of {@code module} for {@code user}: its merged {@code token_auth_expiry_s}, never
+     * more than {@link AuthConfigSchema#MAX_TOKEN_AUTH_EXPIRY_S}, whatever was stored before that bound existed.
+     */
     public long lifetimeSeconds(UserModel user, String module) {
-        return kazoo.settingsFor(user, module).tokenAuthExpirySeconds();
+        return Math.min(kazoo.settingsFor(user, module).tokenAuthExpirySeconds(), AuthConfigSchema.MAX_TOKEN_AUTH_EXPIRY_S);
     }
 }

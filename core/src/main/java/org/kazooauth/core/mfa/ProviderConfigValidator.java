@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.kazooauth.core.api.ValidationErrors;
 import org.kazooauth.core.config.LeafType;
 import org.kazooauth.core.duo.DuoHosts;
+import org.kazooauth.core.hmac.HmacTokenSettings;
 import org.kazooauth.core.json.Json;
 
 import java.util.Iterator;
@@ -17,6 +18,20 @@ import java.util.Optional;
  * back as {@link ProviderKind#MASK} keeps the stored value.
  */
 public final class ProviderConfigValidator {
+
+    /** A whole number's allowed range. */
+    private record LongRange(long min, long max) {
+        boolean contains(long value) {
+            return value >= min && value <= max;
+        }
+    }
+
+    /**
+     * The {@code hmac_totp} numbers a token check can work with (see {@link HmacTokenSettings}); refused on write,
+     * so no login ever meets one.
+     */
+    private static final Map<String, LongRange> HMAC_RANGES = Map.of("digits", new LongRange(6, 10),
+            "interval", new LongRange(1, 300), "deviation", new LongRange(0, 10), "nonce_length", new LongRange(0, 64));
 
     private ProviderConfigValidator() {
     }
@@ -68,8 +83,9 @@ public final class ProviderConfigValidator {
             String field = "settings." + setting.getKey();
             LeafType type = kind.settings().get(setting.getKey());
             JsonNode value = setting.getValue();
+            boolean secret = ProviderKind.isAnySecret(setting.getKey());
             if (type == null) {
-                errors.notAllowed(field, kind.isSecret(setting.getKey()) ? null : value);
+                errors.notAllowed(field, secret ? null : value);
             } else if (kind.isSecret(setting.getKey()) && ProviderKind.MASK.equals(value.asText())) {
                 JsonNode kept = stored.filter(s -> s.providerName().equals(kind.providerName()))
                         .map(s -> s.settings().get(setting.getKey())).orElse(null);
@@ -80,9 +96,13 @@ public final class ProviderConfigValidator {
                     clean.set(setting.getKey(), kept);
                 }
             } else if (!type.accepts(value) || (value.isTextual() && value.asText().isBlank())) {
-                errors.wrongType(field, type.schemaName(), kind.isSecret(setting.getKey()) ? null : value);
+                errors.wrongType(field, type.schemaName(), secret ? null : value);
             } else if (value.isIntegralNumber() && value.asLong() < 0) {
                 errors.belowMinimum(field, 0, value);
+            } else if (kind == ProviderKind.HMAC_TOTP && HMAC_RANGES.containsKey(setting.getKey())
+                    && !HMAC_RANGES.get(setting.getKey()).contains(value.asLong())) {
+                LongRange range = HMAC_RANGES.get(setting.getKey());
+                errors.add(field, "range", "must be from " + range.min() + " to " + range.max(), null, value);
             } else if (kind == ProviderKind.DUO && setting.getKey().equals("api_hostname")
                     && !DuoHosts.isHostName(value.asText())) {
                 errors.add(field, "pattern", "must be " + DuoHosts.RULE, null, value);

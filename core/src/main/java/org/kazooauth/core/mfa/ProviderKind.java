@@ -30,9 +30,16 @@ public enum ProviderKind {
             "interval", LeafType.INTEGER,
             "deviation", LeafType.INTEGER,
             "nonce_length", LeafType.INTEGER,
-            "jid_pattern", LeafType.STRING),
+            "jid_pattern", LeafType.STRING,
+            "first_factor", LeafType.BOOLEAN),
             Set.of("token_secret", "otp_seed"),
             Set.of("token_secret", "otp_seed"));
+
+    /**
+     * The {@code hmac_totp} setting that lets tokens stand in for passwords: only a super admin may set it, and any
+     * write by someone else clears it (DESIGN §4).
+     */
+    public static final String FIRST_FACTOR = "first_factor";
 
     /** What secrets are answered with; sent back, it keeps the stored value. */
     public static final String MASK = "**********";
@@ -63,6 +70,19 @@ public enum ProviderKind {
 
     public boolean isSecret(String setting) {
         return secrets.contains(setting);
+    }
+
+    /**
+     * Whether {@code setting} is a secret of any provider kind: a settings echo (an error naming a setting that does
+     * not belong to the new kind, say) must not carry another kind's stored secret.
+     */
+    public static boolean isAnySecret(String setting) {
+        for (ProviderKind kind : values()) {
+            if (kind.isSecret(setting)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Optional<ProviderKind> named(String providerName) {
