@@ -148,14 +148,11 @@ public final class KazooPipeline {
             return respond(200, result instanceof KazooPage page ? KazooEnvelope.success(page, meta)
                     : KazooEnvelope.success((JsonNode) result, meta), requestId);
         } catch (KazooException e) {
-            // nothing an answered error's request wrote before it failed may stay
-            session.getTransactionManager().setRollbackOnly();
             audit(requestId, caller, e.status(), e.kazooMessage());
             Response refusal = respond(e.status(), KazooEnvelope.error(e, meta(requestId, caller)), requestId);
             return e.retryAfterSeconds() > 0 ? Response.fromResponse(refusal)
                     .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build() : refusal;
         } catch (RuntimeException e) {
-            session.getTransactionManager().setRollbackOnly();
             LOG.errorf(e, "Kazoo request %s %s failed", requestId, requestLine());
             KazooException internal = new KazooException(500, "internal error",
                     Json.object().put("message", "the server failed; its log names request id " + requestId));
