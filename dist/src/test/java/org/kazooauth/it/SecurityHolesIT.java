@@ -126,4 +126,16 @@ class SecurityHolesIT extends DemoRealmIntegration {
         assertError(users.get("east-user", apps + DEMO.accountId("Globex")), 403, "forbidden");
         assertError(users.get("superadmin", apps + "no-such-account"), 404, "bad identifier");
     }
+
+    /** Seed 000's provider body ({@code provider_type}, no {@code name}) is taken as Kazoo took it. */
+    @Test
+    void seed000sProviderBodyIsAccepted() {
+        Reply created = users.send("superadmin", "PUT", PROVIDERS, "{\"data\":{\"provider_name\":\"duo\","
+                + "\"provider_type\":\"multi_factor\",\"enabled\":true,\"settings\":{\"integration_key\":"
+                + "\"DIKAZOOEMULATOR00001\",\"secret_key\":\"" + DUO_SECRET + "\",\"application_secret_key\":"
+                + "\"akey\",\"api_hostname\":\"127.0.0.1\",\"duo_expire\":300,\"app_expire\":3600}}}");
+        assertEquals(200, created.status(), created.toString());
+        assertEquals("duo", created.at("/data/name").asText());
+        users.send("superadmin", "DELETE", PROVIDERS + "/" + created.at("/data/id").asText(), null);
+    }
 }

@@ -41,6 +41,9 @@ class SingleSignOnIT extends DemoRealmIntegration {
         partner.putArray("clients").addObject().put("clientId", APP).put("secret", APP_SECRET)
                 .put("publicClient", false).put("standardFlowEnabled", true).put("directAccessGrantsEnabled", true)
                 .putArray("redirectUris").add(REDIRECT);
+        // another application at the same provider: its tokens are not the app's
+        partner.withArray("clients").addObject().put("clientId", "other-app").put("publicClient", true)
+                .put("directAccessGrantsEnabled", true);
         ObjectNode alice = partner.putArray("users").addObject().put("username", "alice").put("enabled", true)
                 .put("email", "alice@partner.invalid").put("emailVerified", true).put("firstName", "Alice")
                 .put("lastName", "Partner");
@@ -227,6 +230,13 @@ class SingleSignOnIT extends DemoRealmIntegration {
         assertEquals("acme-user", KazooHttp.claims(authorized.at("/auth_token").asText()).path("preferred_username")
                 .asText());
 
+        String otherAppsToken = http.form("/realms/partner/protocol/openid-connect/token", Map.of("grant_type",
+                "password", "client_id", "other-app", "scope", "openid", "username", "alice",
+                "password", PARTNER_PASSWORD)).at("/access_token").asText();
+        Reply otherApps = http.request("PUT", AUTH + "/authorize", "{\"data\":{\"provider\":\"partner\","
+                + "\"token\":\"" + otherAppsToken + "\"}}");
+        assertEquals(401, otherApps.status(), "a token the provider gave another application: " + otherApps);
+
         Reply forged = http.request("PUT", AUTH + "/authorize", "{\"data\":{\"provider\":\"partner\",\"token\":\""
                 + partnerToken.substring(0, partnerToken.length() - 4) + "AAAA\"}}");
         assertEquals(401, forged.status(), forged.toString());
@@ -234,6 +244,26 @@ class SingleSignOnIT extends DemoRealmIntegration {
                 "the token is required");
         assertEquals(404, http.request("PUT", AUTH + "/authorize", "{\"data\":{\"provider\":\"nobody\",\"token\":\"x\"}}")
                 .status(), "an unknown provider");
+    }
+
+    /** Seed 003: the account may come from the path, {@code /v2/accounts/{A}/auth/apps}. */
+    @Test
+    void theAppsOfAnAccountsResellerAreListedUnderTheAccount() {
+        Reply listed = users.get("acme-user", "/realms/demo/kazoo/v2/accounts/" + DEMO.accountId("Acme") + "/auth/apps");
+        assertEquals(200, listed.status(), listed.toString());
+        assertEquals(APP, listed.at("/data/0/id").asText(), listed.toString());
+        assertEquals(403, users.get("acme-user", "/realms/demo/kazoo/v2/accounts/" + DEMO.accountId("Globex")
+                + "/auth/apps").status(), "another tree");
+    }
+
+    /** A URL that is not one is refused before anything is written, and the provider keeps serving its document. */
+    @Test
+    void aProviderUrlWithoutAHostIsRefusedAndNothingIsWritten() {
+        Reply refused = users.send("superadmin", "POST", AUTH + "/providers/partner",
+                "{\"data\":{\"name\":\"Renamed\",\"auth_url\":\"https://bad host/auth\"}}");
+        assertEquals(400, refused.status(), refused.toString());
+        Reply kept = users.get("superadmin", AUTH + "/providers/partner");
+        assertEquals("Partner", kept.at("/data/name").asText(), "not renamed either: " + kept);
     }
 
     @Test

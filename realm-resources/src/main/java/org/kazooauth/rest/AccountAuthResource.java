@@ -58,6 +58,12 @@ public final class AccountAuthResource {
         });
     }
 
+    /** Seed 003's SSO apps of the account's reseller, the account taken from the path. */
+    @Path("apps")
+    public SsoAppsResource apps() {
+        return new SsoAppsResource(pipeline, Optional.of(accountId));
+    }
+
     private static UserModel member(Call call, Account account, String userId) {
         UserModel user = call.kazoo().session().users().getUserById(call.kazoo().realm(), userId);
         if (user == null || !call.kazoo().principals().accountOf(user).map(Account::id).equals(Optional.of(account.id()))) {

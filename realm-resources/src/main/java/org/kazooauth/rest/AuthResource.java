@@ -22,6 +22,7 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code /v2/auth} of seed 003 on Keycloak's keys, sessions and identity brokering: the token actions
@@ -129,7 +130,7 @@ public final class AuthResource {
 
     @Path("apps")
     public SsoAppsResource apps() {
-        return new SsoAppsResource(pipeline);
+        return new SsoAppsResource(pipeline, Optional.empty());
     }
 
     @Path("links")

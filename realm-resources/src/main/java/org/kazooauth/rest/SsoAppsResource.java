@@ -22,16 +22,20 @@ import org.keycloak.models.IdentityProviderModel;
 import java.util.Optional;
 
 /**
- * {@code /v2/auth/apps}: the SSO apps (identity providers' client registrations) of an account's reseller. The
- * account is {@code ?account_id=}, else the caller's own. Changing or removing an app needs the right to manage
+ * {@code /v2/auth/apps} and {@code /v2/accounts/{A}/auth/apps}: the SSO apps (identity providers' client
+ * registrations) of an account's reseller. The account is, as seed 003 says, {@code ?account_id=}, else the path's,
+ * else the caller's own. Changing or removing an app needs the right to manage
  * its reseller (the system's apps: super admins). The secret is write-only.
  */
 public final class SsoAppsResource {
 
     private final KazooPipeline pipeline;
+    /** The account of an {@code /accounts/{A}/auth/apps} path. */
+    private final Optional<String> pathAccount;
 
-    SsoAppsResource(KazooPipeline pipeline) {
+    SsoAppsResource(KazooPipeline pipeline, Optional<String> pathAccount) {
         this.pipeline = pipeline;
+        this.pathAccount = pathAccount;
     }
 
     @GET
@@ -39,7 +43,7 @@ public final class SsoAppsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("account_id") String accountId) {
         return pipeline.forAnyCallerPage(call -> KazooPage.of(
-                SsoProviders.apps(call.kazoo(), accountOf(call, accountId)).map(SsoProviders::appDocument)));
+                SsoProviders.apps(call.kazoo(), accountOf(call, orPath(accountId))).map(SsoProviders::appDocument)));
     }
 
     @GET
@@ -47,7 +51,7 @@ public final class SsoAppsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id, @QueryParam("account_id") String accountId) {
         return pipeline.forAnyCaller(call -> SsoProviders.appDocument(
-                SsoProviders.app(call.kazoo(), id, accountOf(call, accountId))));
+                SsoProviders.app(call.kazoo(), id, accountOf(call, orPath(accountId)))));
     }
 
     /** {@code secret} and {@code email}. */
@@ -58,7 +62,7 @@ public final class SsoAppsResource {
     public Response change(@PathParam("id") String id, @QueryParam("account_id") String accountId, String body) {
         return pipeline.forAnyCaller(call -> {
             ObjectNode data = RequestBody.data(body);
-            IdentityProviderModel app = manageable(call, id, accountId);
+            IdentityProviderModel app = manageable(call, id, orPath(accountId));
             ValidationErrors errors = new ValidationErrors();
             data.properties().forEach(field -> {
                 switch (field.getKey()) {
@@ -96,10 +100,14 @@ public final class SsoAppsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(@PathParam("id") String id, @QueryParam("account_id") String accountId) {
         return pipeline.forAnyCaller(call -> {
-            IdentityProviderModel app = manageable(call, id, accountId);
+            IdentityProviderModel app = manageable(call, id, orPath(accountId));
             call.kazoo().session().identityProviders().remove(app.getAlias());
             return SsoProviders.appDocument(app);
         });
+    }
+
+    private String orPath(String accountId) {
+        return accountId != null && !accountId.isBlank() ? accountId : pathAccount.orElse(null);
     }
 
     private static IdentityProviderModel manageable(Call call, String id, String accountId) {

@@ -17,11 +17,14 @@ import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.UserModel;
 
+import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * Single sign-on through an OpenID provider, Kazoo's {@code auth/callback} and {@code auth/authorize}: the
@@ -101,6 +104,10 @@ final class SsoLogin {
             if (!claims.path("sub").isTextual()) {
                 throw refused(model, "its userinfo answer has no subject");
             }
+            if (!issuedToTheApp(accessToken, SsoProviders.clientId(model))) {
+                throw refused(model, "the token was not issued to this app (its azp or aud must be "
+                        + SsoProviders.clientId(model) + ")");
+            }
             return new Identity(model.getAlias(), claims.path("sub").asText(),
                     claims.path("preferred_username").asText(claims.path("sub").asText()),
                     claims.path("email").asText(null));
@@ -109,6 +116,29 @@ final class SsoLogin {
         } catch (Exception e) {
             throw refused(model, "it could not be asked", e);
         }
+    }
+
+    /**
+     * Whether a token the provider vouched for (its userinfo accepted it) was issued to the app's own client: a
+     * JWT whose {@code azp} is the app's client id or whose {@code aud} names it. Any other token, another
+     * application's at the same provider or one whose audience cannot be read, proves nothing to this app.
+     */
+    private static boolean issuedToTheApp(String accessToken, String clientId) {
+        String[] parts = accessToken.split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        JsonNode claims;
+        try {
+            claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (IllegalArgumentException | IOException notAJwt) {
+            return false;
+        }
+        JsonNode audience = claims.path("aud");
+        boolean inAudience = audience.isTextual() ? audience.asText().equals(clientId)
+                : audience.isArray() && StreamSupport.stream(audience.spliterator(), false)
+                .anyMatch(entry -> entry.asText().equals(clientId));
+        return clientId.equals(claims.path("azp").asText(null)) || inAudience;
     }
 
     private static KazooException refused(IdentityProviderModel model, String why) {

@@ -8,6 +8,7 @@ import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.models.IdentityProviderModel;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -83,9 +84,20 @@ final class SsoProviders {
         putIfPresent(document, "profile_url", provider.getConfig().get("userInfoUrl"));
         if (issuer != null) {
             document.put("discovery", issuer + "/.well-known/openid-configuration");
-            document.putArray("issuer_domains").add(URI.create(issuer).getHost());
+            host(issuer).ifPresent(host -> document.putArray("issuer_domains").add(host));
         }
         return document;
+    }
+
+    /** The host of an http(s) URL; empty for anything that is not one (an issuer typed wrong in the console). */
+    static Optional<String> host(String url) {
+        try {
+            URI uri = new URI(url);
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            return web ? Optional.ofNullable(uri.getHost()) : Optional.empty();
+        } catch (URISyntaxException notAUrl) {
+            return Optional.empty();
+        }
     }
 
     /** A row of {@code GET /auth/apps}, and {@code GET /auth/apps/{id}}: never the secret. */

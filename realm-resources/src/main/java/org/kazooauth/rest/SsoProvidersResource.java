@@ -86,9 +86,9 @@ public final class SsoProvidersResource {
                     errors.notAllowed(field.getKey(), value);
                 } else if (field.getKey().equals("enabled") ? !value.isBoolean() : !value.isTextual()) {
                     errors.wrongType(field.getKey(), field.getKey().equals("enabled") ? "boolean" : "string", value);
-                } else if (CHANGEABLE_URLS.containsKey(field.getKey()) && !value.asText().startsWith("https://")
-                        && !value.asText().startsWith("http://")) {
-                    errors.add(field.getKey(), "format", "must be an http(s) URL", null, value);
+                } else if (CHANGEABLE_URLS.containsKey(field.getKey())
+                        && SsoProviders.host(value.asText()).isEmpty()) {
+                    errors.add(field.getKey(), "format", "must be an http(s) URL with a host", null, value);
                 }
             });
             errors.throwIfAny();

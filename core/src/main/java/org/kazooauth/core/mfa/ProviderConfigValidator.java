@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Validates a provider config against Kazoo's {@code multi_factor_provider} schema ({@code name},
- * {@code provider_name} required, {@code enabled} default true) and the provider's own settings. A secret sent
+ * Validates a provider config against Kazoo's {@code multi_factor_provider} schema ({@code provider_name} required,
+ * {@code name} defaulting to it as seed 000's body has none, {@code provider_type} {@code multi_factor} if sent,
+ * {@code enabled} default true) and the provider's own settings. A secret sent
  * back as {@link ProviderKind#MASK} keeps the stored value.
  */
 public final class ProviderConfigValidator {
@@ -47,9 +48,19 @@ public final class ProviderConfigValidator {
         ValidationErrors errors = new ValidationErrors();
         for (Iterator<String> names = data.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!Map.of("name", 1, "provider_name", 1, "enabled", 1, "settings", 1, "id", 1).containsKey(name)) {
+            if (!Map.of("name", 1, "provider_name", 1, "enabled", 1, "settings", 1, "id", 1, "provider_type", 1)
+                    .containsKey(name)) {
                 errors.notAllowed(name, data.get(name));
             }
+        }
+        JsonNode providerType = data.path("provider_type");
+        if (!providerType.isMissingNode() && !"multi_factor".equals(providerType.asText())) {
+            errors.add("provider_type", "enum", "Value not found in enumerated list of values",
+                    Json.MAPPER.createArrayNode().add("multi_factor"), providerType);
+        }
+        // seed 000's body has no name: Kazoo stored it without one; here it is named after its provider
+        if (!data.has("name") && ProviderKind.named(data.path("provider_name").asText("")).isPresent()) {
+            data.put("name", data.get("provider_name").asText());
         }
         String name = text(data, "name", errors);
         String providerName = text(data, "provider_name", errors);

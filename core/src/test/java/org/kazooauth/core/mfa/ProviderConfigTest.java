@@ -85,4 +85,15 @@ class ProviderConfigTest {
         assertTrue(validate("{\"name\":\"n\",\"provider_name\":\"hmac_totp\",\"settings\":{\"token_secret\":\"t\","
                 + "\"otp_seed\":\"XVGR73KMZH2M4XMY\"}}", Optional.empty()).enabled());
     }
+
+    @Test
+    void seed000sBodyWithProviderTypeAndNoNameIsAccepted() {
+        ProviderConfig config = validate("{\"provider_name\":\"duo\",\"provider_type\":\"multi_factor\","
+                + "\"enabled\":true,\"settings\":{\"integration_key\":\"DIKEY\",\"secret_key\":\"skey\","
+                + "\"application_secret_key\":\"akey\",\"api_hostname\":\"api-1.duosecurity.com\","
+                + "\"duo_expire\":300,\"app_expire\":3600}}", Optional.empty());
+        assertEquals("duo", config.name(), "named after its provider");
+        assertTrue(errors("{\"name\":\"n\",\"provider_name\":\"duo\",\"provider_type\":\"sso\"}")
+                .has("provider_type"), "another provider type is refused");
+    }
 }
