@@ -1,5 +1,6 @@
 package org.kazooauth.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,8 @@ class HmacFirstFactorIT extends DemoRealmIntegration {
         Reply asked = users.send("acme-admin", "PUT", providers, body.formatted(",\"first_factor\":true"));
         assertEquals(403, asked.status(), asked.toString());
         String config = users.send("acme-admin", "PUT", providers, body.formatted("")).at("/data/id").asText();
+        String security = "/realms/demo/kazoo/v2/accounts/" + acme + "/security";
+        JsonNode acmeBefore = users.get("superadmin", security).at("/data/account");
         try {
             assertEquals(200, users.send("acme-admin", "POST", "/realms/demo/kazoo/v2/accounts/" + acme + "/security",
                     "{\"data\":{\"auth_modules\":{\"cb_user_auth\":{\"multi_factor\":{\"enabled\":false,"
@@ -167,7 +170,8 @@ class HmacFirstFactorIT extends DemoRealmIntegration {
             assertEquals(400, grant(Map.of("password", changedTokens.generate("acme-user@demo", Instant.now())))
                     .status(), "changed after the approval: signs nothing");
         } finally {
-            users.send("superadmin", "DELETE", "/realms/demo/kazoo/v2/accounts/" + acme + "/security", null);
+            assertEquals(200, users.send("superadmin", "POST", security, "{\"data\":" + acmeBefore + "}").status(),
+                    "Acme's own settings back as they were");
             users.send("superadmin", "DELETE", providers + "/" + config, null);
         }
 
