@@ -18,8 +18,7 @@ final class CrossbarClient {
      * @param directGrant whether the login runs the direct grant ({@code user_auth}), which the client must allow
      */
     static ClientModel of(KazooRealm kazoo, boolean directGrant) {
-        String clientId = Optional.ofNullable(kazoo.realm().getAttribute(KazooNames.CROSSBAR_CLIENT_ATTRIBUTE))
-                .filter(id -> !id.isBlank()).orElse(KazooNames.DEFAULT_CROSSBAR_CLIENT);
+        String clientId = clientId(kazoo);
         ClientModel client = kazoo.realm().getClientByClientId(clientId);
         if (client == null || !client.isEnabled() || (directGrant && !client.isDirectAccessGrantsEnabled())) {
             throw new KazooException(500, "internal error", Json.object().put("message", "Kazoo logins need client '"
@@ -27,5 +26,10 @@ final class CrossbarClient {
                     + (directGrant ? " and with direct access grants" : "") + "; ask the administrator"));
         }
         return client;
+    }
+
+    static String clientId(KazooRealm kazoo) {
+        return Optional.ofNullable(kazoo.realm().getAttribute(KazooNames.CROSSBAR_CLIENT_ATTRIBUTE))
+                .filter(id -> !id.isBlank()).orElse(KazooNames.DEFAULT_CROSSBAR_CLIENT);
     }
 }

@@ -2,6 +2,7 @@ package org.kazooauth.rest;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import org.kazooauth.core.api.KazooException;
+import org.kazooauth.core.keycloak.KazooNames;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -28,12 +29,14 @@ public final class RealmTokenAuthenticator implements CallerAuthenticator {
         }
         AuthResult result = verify(session, kazoo, token);
         UserModel user = result.user();
-        return new TokenCaller(token, user.getUsername(), kazoo.principals().of(user), kazoo.rules(),
+        return new TokenCaller(token, user.getUsername(), kazoo.principals().of(user, result.client()), kazoo.rules(),
                 new AdminAuth(kazoo.realm(), result.token(), user, result.client()));
     }
 
     /**
-     * Keycloak's own bearer check of an access token of this realm; a 401 when it fails.
+     * Keycloak's own bearer check of an access token of this realm, then whether the token was meant for the Kazoo
+     * API: issued to the crossbar client or carrying the {@link KazooNames#API_AUDIENCE} audience. A token any other
+     * client of the realm obtained is a 401, as a resource server refuses a token for another audience.
      */
     static AuthResult verify(KeycloakSession session, KazooRealm kazoo, String token) {
         AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session)
@@ -44,6 +47,13 @@ public final class RealmTokenAuthenticator implements CallerAuthenticator {
             throw KazooException.invalidCredentials("the token is not a valid access token of realm "
                     + kazoo.realm().getName() + ": it may have expired or been revoked, or its session ended; "
                     + "log in again");
+        }
+        String crossbar = CrossbarClient.clientId(kazoo);
+        if (!crossbar.equals(result.token().getIssuedFor()) && !result.token().hasAudience(KazooNames.API_AUDIENCE)) {
+            throw KazooException.invalidCredentials("the token was issued to client '" + result.token().getIssuedFor()
+                    + "', which is not allowed to call the Kazoo API: use a token of client '" + crossbar
+                    + "', or give the client an audience mapper with the custom audience '"
+                    + KazooNames.API_AUDIENCE + "'");
         }
         return result;
     }

@@ -21,6 +21,12 @@ public final class KazooNames {
     public static final String CROSSBAR_CLIENT_ATTRIBUTE = "kazoo.crossbar.client_id";
     public static final String DEFAULT_CROSSBAR_CLIENT = "crossbar";
 
+    /**
+     * The audience that admits a token to the Kazoo API besides the crossbar client's own tokens: give a client an
+     * audience mapper with this custom audience to let its tokens call {@code /realms/{realm}/kazoo}.
+     */
+    public static final String API_AUDIENCE = "kazoo";
+
     /** Below {@code /realms/{realm}/}: the page Duo sends REST clients' users back to, showing Duo's answer. */
     public static final String DUO_CALLBACK_PATH = "kazoo/duo/callback";
 

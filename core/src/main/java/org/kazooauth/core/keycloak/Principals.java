@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves who a realm user is to Kazoo from the user's CURRENT group memberships and role mappings (not from
- * the claims of an older token), so revoking a role or moving a user takes effect on the next request.
+ * the claims of an older token), so revoking a role or moving a user takes effect on the next request. As in
+ * Keycloak's own admin API, a role counts only when the client the token was issued to has it in scope: a realm
+ * administrator's token from a client without the admin roles in scope carries no admin power here.
  */
 public final class Principals {
 
@@ -36,11 +38,13 @@ public final class Principals {
         this.tree = tree;
     }
 
-    public Principal of(UserModel user) {
+    /** Who {@code user} is when calling with a token issued to {@code client}. */
+    public Principal of(UserModel user, ClientModel client) {
+        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
         return new Principal(user.getId(), accountOf(user),
-                hasRealmManagementRole(user, AdminRoles.MANAGE_REALM),
-                hasRealmManagementRole(user, AdminRoles.VIEW_REALM),
-                hasRealmRole(user, KazooNames.ACCOUNT_ADMIN_ROLE));
+                holdsInScope(user, client, management == null ? null : management.getRole(AdminRoles.MANAGE_REALM)),
+                holdsInScope(user, client, management == null ? null : management.getRole(AdminRoles.VIEW_REALM)),
+                holdsInScope(user, client, realm.getRole(KazooNames.ACCOUNT_ADMIN_ROLE)));
     }
 
     /** The account the user is a direct member of; of several, the deepest, ties to the smallest id. */
@@ -61,14 +65,7 @@ public final class Principals {
         return WARNED.add(userId);
     }
 
-    private boolean hasRealmManagementRole(UserModel user, String roleName) {
-        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        RoleModel role = management == null ? null : management.getRole(roleName);
-        return role != null && user.hasRole(role);
-    }
-
-    private boolean hasRealmRole(UserModel user, String roleName) {
-        RoleModel role = realm.getRole(roleName);
-        return role != null && user.hasRole(role);
+    private static boolean holdsInScope(UserModel user, ClientModel client, RoleModel role) {
+        return role != null && user.hasRole(role) && client.hasScope(role);
     }
 }
