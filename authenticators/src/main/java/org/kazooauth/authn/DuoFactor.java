@@ -15,6 +15,7 @@ import org.kazooauth.core.keycloak.KazooNames;
 import org.kazooauth.core.mfa.ProviderConfig;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Duration;
 import java.util.Map;
@@ -126,8 +127,11 @@ final class DuoFactor implements SecondFactor {
         String state = duo.newState();
         String url = duo.authUrl(duoUsername, state);
         DuoState issued = new DuoState(state, context.getUser().getId(), duoUsername, config.id(), redirectUri);
-        context.getSession().singleUseObjects().put(stateKey(context, state),
-                stateLifetime(config).toSeconds(), issued.toMap());
+        // committed at once: the hand-off is answered as a challenge (a 401 on user_auth), which rolls back the
+        // request's own transaction, and the state must outlive it
+        String key = stateKey(context, state);
+        KeycloakModelUtils.runJobInTransaction(context.getSession().getKeycloakSessionFactory(), session -> session
+                .singleUseObjects().put(key, stateLifetime(config).toSeconds(), issued.toMap()));
         return new HandOff(url, state);
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.kazooauth.core.json.Json;
+import org.kazooauth.core.keycloak.RequestId;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -50,7 +51,8 @@ final class DirectGrant {
         session.getContext().setClient(client);
         EventBuilder event = new EventBuilder(session.getContext().getRealm(), session, session.getContext().getConnection())
                 .event(EventType.LOGIN)
-                .client(client);
+                .client(client)
+                .detail(RequestId.EVENT_DETAIL, RequestId.of(session));
         OAuth2GrantType grant = session.getProvider(OAuth2GrantType.class, OAuth2Constants.PASSWORD);
         FormContext context = new FormContext(session, client, form, event);
         Response response;

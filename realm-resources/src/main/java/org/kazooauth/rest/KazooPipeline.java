@@ -13,6 +13,7 @@ import org.kazooauth.core.api.PackInfo;
 import org.kazooauth.core.api.RequestIds;
 import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooRealm;
+import org.kazooauth.core.keycloak.RequestId;
 import org.keycloak.models.KeycloakSession;
 
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.util.function.Function;
 public final class KazooPipeline {
 
     private static final Logger LOG = Logger.getLogger(KazooPipeline.class);
-    static final String REQUEST_ID_HEADER = "X-Request-ID";
 
     private final KeycloakSession session;
     private final CallerAuthenticator authenticator;
@@ -93,20 +93,26 @@ public final class KazooPipeline {
     }
 
     private Response onAccount(String accountId, Need need, Function<Call, Object> action) {
-        return run((caller, kazoo) -> {
-            Account account = kazoo.tree().find(accountId).orElseThrow(() -> caller.canReadSystem()
-                    ? KazooException.badIdentifier(accountId, "account does not exist")
-                    : forbiddenOn(accountId, need));
-            boolean allowed = switch (need) {
-                case READ -> caller.canRead(account);
-                case MANAGE -> caller.canManage(account);
-                case UNLOCK -> caller.canUnlock(account);
-            };
-            if (!allowed) {
-                throw forbiddenOn(accountId, need);
-            }
-            return action.apply(new Call(caller, account, kazoo));
-        });
+        return run((caller, kazoo) -> action.apply(new Call(caller, account(caller, kazoo, accountId, need), kazoo)));
+    }
+
+    /**
+     * The one account check: account {@code accountId} when {@code caller} has {@code need} on it. An unknown
+     * account is a 404 for callers who may read the whole system and a 403 for everyone else.
+     */
+    static Account account(Caller caller, KazooRealm kazoo, String accountId, Need need) {
+        Account account = kazoo.tree().find(accountId).orElseThrow(() -> caller.canReadSystem()
+                ? KazooException.badIdentifier(accountId, "account does not exist")
+                : forbiddenOn(accountId, need));
+        boolean allowed = switch (need) {
+            case READ -> caller.canRead(account);
+            case MANAGE -> caller.canManage(account);
+            case UNLOCK -> caller.canUnlock(account);
+        };
+        if (!allowed) {
+            throw forbiddenOn(accountId, need);
+        }
+        return account;
     }
 
     private static KazooException forbiddenOn(String accountId, Need need) {
@@ -131,13 +137,16 @@ public final class KazooPipeline {
     }
 
     private Response run(Function<KazooRealm, Caller> authenticate, AuthorizedAction action) {
-        String requestId = RequestIds.accept(session.getContext().getHttpRequest().getHttpHeaders().getHeaderString(REQUEST_ID_HEADER));
+        String requestId = RequestId.of(session);
         Caller caller = null;
         try {
             KazooRealm kazoo = KazooRealm.of(session, session.getContext().getRealm());
             caller = authenticate.apply(kazoo);
             Object result = action.apply(caller, kazoo);
             audit(requestId, caller, 200, null);
+            if (caller != null && isChange(method())) {
+                KazooAdminEvents.record(kazoo, caller, method(), apiPath(session), result, requestId);
+            }
             if (result instanceof Login login) {
                 Response.ResponseBuilder answer = Response.fromResponse(respond(200,
                         KazooEnvelope.success(login.data(), meta(requestId, login.authToken())), requestId));
@@ -148,11 +157,15 @@ public final class KazooPipeline {
             return respond(200, result instanceof KazooPage page ? KazooEnvelope.success(page, meta)
                     : KazooEnvelope.success((JsonNode) result, meta), requestId);
         } catch (KazooException e) {
+            // nothing a refused request wrote may stay; what a refused login must keep (the lock's payment, the
+            // attempt record, a challenge's state, a spent token) is written in transactions of its own
+            session.getTransactionManager().setRollbackOnly();
             audit(requestId, caller, e.status(), e.kazooMessage());
             Response refusal = respond(e.status(), KazooEnvelope.error(e, meta(requestId, caller)), requestId);
             return e.retryAfterSeconds() > 0 ? Response.fromResponse(refusal)
                     .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build() : refusal;
         } catch (RuntimeException e) {
+            session.getTransactionManager().setRollbackOnly();
             LOG.errorf(e, "Kazoo request %s %s failed", requestId, requestLine());
             KazooException internal = new KazooException(500, "internal error",
                     Json.object().put("message", "the server failed; its log names request id " + requestId));
@@ -171,21 +184,39 @@ public final class KazooPipeline {
     private static Response respond(int status, JsonNode envelope, String requestId) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .header(REQUEST_ID_HEADER, requestId)
+                .header(RequestIds.HEADER, requestId)
                 .entity(Json.write(envelope))
                 .build();
     }
 
     /** Changes are logged at INFO, reads and refusals at DEBUG: who, what, the outcome, never a secret. */
     private void audit(String requestId, Caller caller, int status, String error) {
-        String method = session.getContext().getHttpRequest().getHttpMethod();
-        boolean change = !"GET".equals(method) && !"HEAD".equals(method) && status < 300;
+        String method = method();
+        boolean change = isChange(method) && status < 300;
         Logger.Level level = change ? Logger.Level.INFO : Logger.Level.DEBUG;
         if (LOG.isEnabled(level)) {
             LOG.logf(level, "kazoo %s %s by %s -> %d%s [request %s]", method, requestLine(),
                     caller == null ? "anonymous" : caller.describe(), status, error == null ? "" : " " + error,
                     requestId);
         }
+    }
+
+    private String method() {
+        return session.getContext().getHttpRequest().getHttpMethod();
+    }
+
+    private static boolean isChange(String method) {
+        return !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method);
+    }
+
+    /**
+     * The request's path below its realm, the same on both mounts: {@code /realms/demo/kazoo/v2/security} and
+     * {@code /admin/realms/demo/kazoo/v2/security} are {@code kazoo/v2/security}.
+     */
+    static String apiPath(KeycloakSession session) {
+        String path = session.getContext().getUri().getPath();
+        int kazoo = path.indexOf("/kazoo/");
+        return kazoo < 0 ? path : path.substring(kazoo + 1);
     }
 
     private String requestLine() {

@@ -4,13 +4,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;
 import org.kazooauth.authn.KazooNotes;
 import org.kazooauth.core.account.Account;
-import org.kazooauth.core.api.RequestIds;
 import org.kazooauth.core.attempt.AttemptOutcome;
 import org.kazooauth.core.attempt.ClientHeaders;
 import org.kazooauth.core.attempt.LoginAttempt;
 import org.kazooauth.core.attempt.LoginAttemptIds;
 import org.kazooauth.core.config.AuthConfigSchema;
 import org.kazooauth.core.config.AuthModuleSettings;
+import org.kazooauth.core.keycloak.RequestId;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.kazooauth.core.keycloak.jpa.JpaLoginAttemptStore;
 import org.keycloak.events.Details;
@@ -104,7 +104,7 @@ public final class LoginAttemptRecorder implements EventListenerProvider {
         return Optional.of(new LoginAttempt(LoginAttemptIds.generate(now), account.get().id(), user.getId(),
                 outcome.authType(), module, success ? LoginAttempt.Status.SUCCESS : LoginAttempt.Status.FAILED,
                 outcome.message(), now, event.getIpAddress(), ClientHeaders.scrub(firstValues(headers)),
-                RequestIds.accept(headers == null ? null : headers.getHeaderString("X-Request-ID"))));
+                details.getOrDefault(RequestId.EVENT_DETAIL, RequestId.of(session))));
     }
 
     /**
