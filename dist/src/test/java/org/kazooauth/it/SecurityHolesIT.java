@@ -2,6 +2,7 @@ package org.kazooauth.it;
 
 import org.junit.jupiter.api.Test;
 import org.kazooauth.testing.DemoRealmIntegration;
+import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,5 +138,99 @@ class SecurityHolesIT extends DemoRealmIntegration {
         assertEquals(200, created.status(), created.toString());
         assertEquals("duo", created.at("/data/name").asText());
         users.send("superadmin", "DELETE", PROVIDERS + "/" + created.at("/data/id").asText(), null);
+    }
+
+    /**
+     * A token counts only when it was meant for the Kazoo API (the crossbar client's, or one carrying the
+     * {@code kazoo} audience), and a role only when the token's client has it in scope, as in Keycloak's admin API.
+     */
+    @Test
+    void aRealmAdminsTokenOfALowTrustClientCarriesNoAdminPower() {
+        String system = "/realms/demo/kazoo/v2/multi_factor/duo";
+        String foreign = createClient("other-app", false, true);
+        String lowTrust = createClient("low-trust-app", true, false);
+        try {
+            String superadminPassword = DEMO.password("superadmin");
+            Reply refused = http.get(system, KazooHttp.bearer(
+                    http.passwordToken("demo", "other-app", "superadmin", superadminPassword)));
+            assertError(refused, 401, "invalid credentials");
+            assertTrue(refused.body().contains("'kazoo'"), "says how to allow the client: " + refused);
+
+            String scoped = http.passwordToken("demo", "low-trust-app", "superadmin", superadminPassword);
+            assertError(http.get(system, KazooHttp.bearer(scoped)), 403, "forbidden");
+            assertError(http.request("POST", "/realms/demo/kazoo/v2/accounts/" + EAST + "/security",
+                    "{\"data\":{}}", KazooHttp.bearer(scoped)), 403, "forbidden");
+
+            assertEquals(200, users.get("superadmin", system).status(), "the crossbar client's token still works");
+        } finally {
+            deleteClient(foreign);
+            deleteClient(lowTrust);
+        }
+    }
+
+    /** Every listing pages Kazoo's way: following {@code next_start_key} walks each row exactly once. */
+    @Test
+    void listingsPageWithStartKeyAndPageSize() {
+        String system = "/realms/demo/kazoo/v2/multi_factor";
+        java.util.List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            made.add(users.send("superadmin", "PUT", system, "{\"data\":{\"name\":\"Paged " + i + "\","
+                    + "\"provider_name\":\"hmac_totp\",\"settings\":{\"token_secret\":\"s3cret\",\"otp_seed\":"
+                    + "\"XVGR73KMZH2M4XMY\"}}}").at("/data/id").asText());
+        }
+        try {
+            for (String listing : new String[]{system, "/realms/demo/kazoo/v2/auth/providers"}) {
+                Reply whole = users.get("superadmin", listing);
+                java.util.List<String> all = new java.util.ArrayList<>();
+                whole.at("/data").forEach(row -> all.add(row.path("id").asText()));
+                assertTrue(all.containsAll(made), whole.toString());
+                java.util.List<String> walked = new java.util.ArrayList<>();
+                String next = "";
+                do {
+                    Reply page = users.get("superadmin", listing + "?page_size=2" + (next.isEmpty() ? ""
+                            : "&start_key=" + next));
+                    assertTrue(page.at("/data").size() <= 2, page.toString());
+                    page.at("/data").forEach(row -> walked.add(row.path("id").asText()));
+                    next = page.at("/next_start_key").asText("");
+                } while (!next.isEmpty());
+                assertEquals(all, walked, listing + " walked page by page");
+                assertError(users.get("superadmin", listing + "?page_size=0"), 400, "validation failed");
+                assertError(users.get("superadmin", listing + "?start_key=no-such-row"), 400, "validation failed");
+            }
+        } finally {
+            made.forEach(id -> users.send("superadmin", "DELETE", system + "/" + id, null));
+        }
+    }
+
+    /** Unknown paths below every resource answer Kazoo's 404 envelope, not the server's bare one. */
+    @Test
+    void unknownSubPathsAreKazoos404() {
+        String v2 = "/realms/demo/kazoo/v2";
+        for (String path : new String[]{"/auth/nope", "/auth/apps/x/y", "/auth/links/x/y", "/auth/providers/x/y",
+                "/security/nope", "/accounts/" + EAST + "/security/nope", "/accounts/" + EAST + "/security/login_lock/x",
+                "/multi_factor/x/y", "/accounts/" + EAST + "/multi_factor/x/y", "/accounts/" + EAST + "/auth/nope",
+                "/user_auth/nope"}) {
+            Reply reply = users.get("superadmin", v2 + path);
+            assertError(reply, 404, "not found");
+            assertTrue(reply.at("/data/message").asText().contains("kazoo/v2" + path), reply.toString());
+        }
+        assertEquals(200, users.get("superadmin", v2 + "/auth/providers/duo").status(), "an id still finds its row");
+    }
+
+    /** A public client with the password grant; {@code kazooAudience} adds the pack's audience mapper. */
+    private String createClient(String clientId, boolean kazooAudience, boolean fullScope) {
+        String mappers = kazooAudience ? "[{\"name\":\"kazoo api audience\",\"protocol\":\"openid-connect\","
+                + "\"protocolMapper\":\"oidc-audience-mapper\",\"config\":{\"included.custom.audience\":\"kazoo\","
+                + "\"access.token.claim\":\"true\"}}]" : "[]";
+        Reply created = http.request("POST", "/admin/realms/demo/clients", "{\"clientId\":\"" + clientId
+                + "\",\"publicClient\":true,\"directAccessGrantsEnabled\":true,\"fullScopeAllowed\":" + fullScope
+                + ",\"protocolMappers\":" + mappers + "}", KazooHttp.bearer(http.adminToken(keycloak)));
+        assertEquals(201, created.status(), created.toString());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private void deleteClient(String id) {
+        http.request("DELETE", "/admin/realms/demo/clients/" + id, null, KazooHttp.bearer(http.adminToken(keycloak)));
     }
 }

@@ -71,4 +71,10 @@ public final class AccountAuthResource {
         }
         return user;
     }
+
+    /** Any other path below this one: Kazoo's 404, not the server's bare one. */
+    @Path("{unknown: .+}")
+    public UnknownEndpoint unknown() {
+        return new UnknownEndpoint(pipeline);
+    }
 }

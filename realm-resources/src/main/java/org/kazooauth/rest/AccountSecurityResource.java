@@ -173,4 +173,10 @@ public final class AccountSecurityResource {
         fallback.put("provider_name", kazoo.defaultMultiFactorProvider());
         return fallback;
     }
+
+    /** Any other path below this one: Kazoo's 404, not the server's bare one. */
+    @Path("{unknown: .+}")
+    public UnknownEndpoint unknown() {
+        return new UnknownEndpoint(pipeline);
+    }
 }

@@ -12,9 +12,7 @@ import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.jpa.JpaLoginAttemptStore;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,10 +26,7 @@ final class AttemptsEndpoint {
 
     /** A page, newest first; the query parameters as Kazoo's listings take them. */
     static KazooPage page(Call call, Optional<String> authType) {
-        Map<String, String> parameters = new HashMap<>();
-        call.kazoo().session().getContext().getUri().getQueryParameters()
-                .forEach((name, values) -> parameters.put(name, values.get(0)));
-        AttemptQuery parsed = AttemptQuery.parse(parameters, Instant.now());
+        AttemptQuery parsed = AttemptQuery.parse(call.query(), Instant.now());
         AttemptQuery query = authType.map(parsed::ofAuthType).orElse(parsed);
         List<LoginAttempt> found = store(call).list(call.account().id(), query);
         ArrayNode rows = Json.MAPPER.createArrayNode();

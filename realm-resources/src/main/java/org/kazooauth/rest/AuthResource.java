@@ -171,4 +171,10 @@ public final class AuthResource {
                     data.get("token").asText()));
         });
     }
+
+    /** Any other path below this one: Kazoo's 404, not the server's bare one. */
+    @Path("{unknown: .+}")
+    public UnknownEndpoint unknown() {
+        return new UnknownEndpoint(pipeline);
+    }
 }

@@ -1,7 +1,11 @@
 package org.kazooauth.rest;
 
 import org.kazooauth.core.account.Account;
+import org.kazooauth.core.api.Paging;
 import org.kazooauth.core.keycloak.KazooRealm;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What an endpoint's action receives once the pipeline has authenticated and authorized the request.
@@ -11,4 +15,17 @@ import org.kazooauth.core.keycloak.KazooRealm;
  * @param kazoo   the realm as Kazoo sees it
  */
 public record Call(Caller caller, Account account, KazooRealm kazoo) {
+
+    /** The request's query parameters, the first value of each. */
+    public Map<String, String> query() {
+        Map<String, String> parameters = new HashMap<>();
+        kazoo.session().getContext().getUri().getQueryParameters()
+                .forEach((name, values) -> parameters.put(name, values.get(0)));
+        return parameters;
+    }
+
+    /** A listing's {@code page_size} and {@code start_key}; a 400 when they are wrong. */
+    public Paging paging() {
+        return Paging.parse(query());
+    }
 }

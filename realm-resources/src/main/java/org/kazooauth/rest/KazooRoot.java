@@ -66,7 +66,7 @@ public final class KazooRoot {
 
     /** Every other path: a Kazoo 404 rather than the server's bare one. JAX-RS tries literal paths first. */
     @Path("{path: .*}")
-    public UnknownEndpoint unknown(@PathParam("path") String path) {
-        return new UnknownEndpoint(pipeline, path);
+    public UnknownEndpoint unknown() {
+        return new UnknownEndpoint(pipeline);
     }
 }

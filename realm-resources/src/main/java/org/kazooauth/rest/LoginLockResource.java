@@ -68,4 +68,10 @@ public final class LoginLockResource {
     private static JsonNode status(String words) {
         return Json.object().put("status", words);
     }
+
+    /** Any other path below this one: Kazoo's 404, not the server's bare one. */
+    @Path("{unknown: .+}")
+    public UnknownEndpoint unknown() {
+        return new UnknownEndpoint(pipeline);
+    }
 }

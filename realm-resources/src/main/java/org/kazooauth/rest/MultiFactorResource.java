@@ -51,8 +51,8 @@ public final class MultiFactorResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
         if (accountId.isEmpty()) {
-            return pipeline.forAnyCallerPage(call -> new KazooPage(summaries(configs(call).list(Optional.empty())),
-                    Optional.empty(), Optional.empty()));
+            return pipeline.forAnyCallerPage(call -> KazooPage.of(configs(call).list(Optional.empty()).stream()
+                    .map(ProviderConfig::summary), call.paging()));
         }
         return pipeline.forAccount(accountId.get(), Need.READ, call -> {
             ObjectNode data = Json.object();
@@ -190,5 +190,11 @@ public final class MultiFactorResource {
         document.put("enabled", config.enabled());
         document.set("settings", config.settings());
         return document;
+    }
+
+    /** Any other path below this one (one segment is an id here, so two or more): Kazoo's 404, not the server's bare one. */
+    @Path("{unknown: [^/]+/.+}")
+    public UnknownEndpoint unknown() {
+        return new UnknownEndpoint(pipeline);
     }
 }

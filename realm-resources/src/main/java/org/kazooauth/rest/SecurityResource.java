@@ -36,4 +36,10 @@ public final class SecurityResource {
             return data;
         });
     }
+
+    /** Any other path below this one: Kazoo's 404, not the server's bare one. */
+    @Path("{unknown: .+}")
+    public UnknownEndpoint unknown() {
+        return new UnknownEndpoint(pipeline);
+    }
 }

@@ -43,7 +43,8 @@ public final class SsoAppsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("account_id") String accountId) {
         return pipeline.forAnyCallerPage(call -> KazooPage.of(
-                SsoProviders.apps(call.kazoo(), accountOf(call, orPath(accountId))).map(SsoProviders::appDocument)));
+                SsoProviders.apps(call.kazoo(), accountOf(call, orPath(accountId))).map(SsoProviders::appDocument),
+                call.paging()));
     }
 
     @GET
@@ -126,19 +127,17 @@ public final class SsoAppsResource {
     private static Optional<Account> accountOf(Call call, String accountId) {
         KazooRealm kazoo = call.kazoo();
         if (accountId != null && !accountId.isBlank()) {
-            // as on every /accounts/{A} resource: who may not see the whole realm learns nothing of which ids exist
-            Optional<Account> account = kazoo.tree().find(accountId);
-            if (account.isEmpty() && call.caller().canReadSystem()) {
-                throw KazooException.badIdentifier(accountId, "account does not exist");
-            }
-            if (account.isEmpty() || !call.caller().canRead(account.get())) {
-                throw KazooException.forbidden("you may not read account " + accountId);
-            }
-            return account;
+            return Optional.of(KazooPipeline.account(call.caller(), kazoo, accountId, Need.READ));
         }
         if (call.caller().canReadSystem()) {
             return Optional.empty();
         }
         return kazoo.principals().accountOf(RealmUser.of(call));
+    }
+
+    /** Any other path below this one (one segment is an id here, so two or more): Kazoo's 404, not the server's bare one. */
+    @Path("{unknown: [^/]+/.+}")
+    public UnknownEndpoint unknown() {
+        return new UnknownEndpoint(pipeline);
     }
 }

@@ -41,7 +41,7 @@ public final class SsoLinksResource {
         return pipeline.forAnyCallerPage(call -> {
             UserModel user = RealmUser.of(call);
             return KazooPage.of(call.kazoo().session().users().getFederatedIdentitiesStream(call.kazoo().realm(), user)
-                    .map(link -> document(call.kazoo(), user, link)));
+                    .map(link -> document(call.kazoo(), user, link)), call.paging());
         });
     }
 
@@ -130,5 +130,11 @@ public final class SsoLinksResource {
             document.put("verified_email", user.isEmailVerified());
         }
         return document;
+    }
+
+    /** Any other path below this one (one segment is an id here, so two or more): Kazoo's 404, not the server's bare one. */
+    @Path("{unknown: [^/]+/.+}")
+    public UnknownEndpoint unknown() {
+        return new UnknownEndpoint(pipeline);
     }
 }

@@ -46,7 +46,8 @@ public final class SsoProvidersResource {
     public Response list() {
         return pipeline.forAnyCallerPage(call -> KazooPage.of(Stream.concat(
                 SsoProviders.all(call.kazoo()).map(SsoProviders::summary),
-                new ProviderConfigs(call.kazoo().realm()).list(Optional.empty()).stream().map(ProviderConfig::summary))));
+                new ProviderConfigs(call.kazoo().realm()).list(Optional.empty()).stream().map(ProviderConfig::summary)),
+                call.paging()));
     }
 
     @GET
@@ -118,5 +119,11 @@ public final class SsoProvidersResource {
             call.kazoo().session().identityProviders().remove(provider.getAlias());
             return SsoProviders.document(provider);
         });
+    }
+
+    /** Any other path below this one (one segment is an id here, so two or more): Kazoo's 404, not the server's bare one. */
+    @Path("{unknown: [^/]+/.+}")
+    public UnknownEndpoint unknown() {
+        return new UnknownEndpoint(pipeline);
     }
 }

@@ -18,16 +18,14 @@ import org.kazooauth.core.api.KazooException;
 public final class UnknownEndpoint {
 
     private final KazooPipeline pipeline;
-    private final String path;
 
-    UnknownEndpoint(KazooPipeline pipeline, String path) {
+    UnknownEndpoint(KazooPipeline pipeline) {
         this.pipeline = pipeline;
-        this.path = path;
     }
 
     private Response notFound() {
         return pipeline.forAnyCaller(call -> {
-            throw KazooException.notFound("no Kazoo endpoint at '" + path + "'; the API lives under v2/, e.g. "
+            throw KazooException.notFound("no Kazoo endpoint at '" + KazooPipeline.apiPath(call.kazoo().session()) + "'; the API lives under v2/, e.g. "
                     + "v2/security or v2/accounts/{ACCOUNT_ID}/security");
         });
     }

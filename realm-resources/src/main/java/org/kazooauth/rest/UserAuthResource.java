@@ -132,4 +132,10 @@ public final class UserAuthResource {
                 body.path(OAuth2Constants.ERROR).asText("login failed"),
                 Json.object().put("message", body.path(OAuth2Constants.ERROR_DESCRIPTION).asText("login failed")));
     }
+
+    /** Any other path below this one: Kazoo's 404, not the server's bare one. */
+    @Path("{unknown: .+}")
+    public UnknownEndpoint unknown() {
+        return new UnknownEndpoint(pipeline);
+    }
 }

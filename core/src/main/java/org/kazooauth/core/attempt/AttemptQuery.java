@@ -1,5 +1,6 @@
 package org.kazooauth.core.attempt;
 
+import org.kazooauth.core.api.Paging;
 import org.kazooauth.core.api.ValidationErrors;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.Optional;
 /**
  * A page of an account's attempts, newest first, as Kazoo's listings take it: {@code created_from} and
  * {@code created_to} in Gregorian seconds (at most {@link #MAX_RANGE} apart, default: the last
- * {@link #MAX_RANGE}), {@code page_size} (default {@value #DEFAULT_PAGE_SIZE}) and {@code start_key} (the id of
+ * {@link #MAX_RANGE}), {@code page_size} (as {@link Paging}) and {@code start_key} (the id of
  * the first attempt of the page, as a previous page's {@code next_start_key} gave it).
  */
 public record AttemptQuery(Instant createdFrom, Instant createdTo, int pageSize, Optional<String> startKey,
@@ -18,15 +19,13 @@ public record AttemptQuery(Instant createdFrom, Instant createdTo, int pageSize,
 
     /** Kazoo's {@code crossbar.maximum_range}: 31 days and an hour. */
     public static final Duration MAX_RANGE = Duration.ofSeconds(2_682_000);
-    public static final int DEFAULT_PAGE_SIZE = 50;
-    public static final int MAX_PAGE_SIZE = 500;
 
     /** Reads the query parameters; every problem at once as a 400 {@code validation failed}. */
     public static AttemptQuery parse(Map<String, String> parameters, Instant now) {
         ValidationErrors errors = new ValidationErrors();
         Optional<Long> to = time(parameters, "created_to", errors);
         Optional<Long> from = time(parameters, "created_from", errors);
-        Optional<Long> size = number(parameters, "page_size", errors);
+        Paging paging = Paging.parse(parameters, errors);
         errors.throwIfAny();
 
         Instant createdTo = to.map(LoginAttempt::fromGregorianSeconds).orElse(now);
@@ -37,11 +36,8 @@ public record AttemptQuery(Instant createdFrom, Instant createdTo, int pageSize,
             errors.add("created_from", "date_range", "created_from is more than " + MAX_RANGE.toSeconds()
                     + " seconds before created_to", null, null);
         }
-        int pageSize = size.orElse((long) DEFAULT_PAGE_SIZE).intValue();
-        if (size.isPresent() && (size.get() < 1 || size.get() > MAX_PAGE_SIZE)) {
-            errors.add("page_size", "range", "page_size must be from 1 to " + MAX_PAGE_SIZE, null, null);
-        }
-        Optional<String> startKey = Optional.ofNullable(parameters.get("start_key")).filter(k -> !k.isEmpty());
+        int pageSize = paging.pageSize();
+        Optional<String> startKey = paging.startKey();
         if (startKey.isPresent() && !LoginAttemptIds.isValid(startKey.get())) {
             errors.add("start_key", "format", "start_key must be a next_start_key of an earlier page", null, null);
         }

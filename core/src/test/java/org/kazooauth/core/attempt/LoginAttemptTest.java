@@ -77,7 +77,7 @@ class LoginAttemptTest {
         AttemptQuery query = AttemptQuery.parse(Map.of(), now);
         assertEquals(now, query.createdTo());
         assertEquals(now.minus(AttemptQuery.MAX_RANGE), query.createdFrom());
-        assertEquals(AttemptQuery.DEFAULT_PAGE_SIZE, query.pageSize());
+        assertEquals(org.kazooauth.core.api.Paging.DEFAULT_PAGE_SIZE, query.pageSize());
         assertEquals(Optional.empty(), query.startKey());
 
         AttemptQuery explicit = AttemptQuery.parse(Map.of("created_from", "63667032000", "created_to", "63667032239",
