@@ -34,12 +34,16 @@ import java.util.Optional;
  */
 final class DuoFactor implements SecondFactor {
 
-    static final DuoFactor INSTANCE = new DuoFactor();
-
     static final String PAGE = "kazoo-duo.ftl";
     static final String REFUSED_PAGE = "kazoo-duo-refused.ftl";
     static final String DENIED_MESSAGE = "kazooDuoDenied";
     private static final String STATE_KEY = "kazoo-duo-state:";
+
+    private final DuoClients clients;
+
+    DuoFactor(DuoClients clients) {
+        this.clients = clients;
+    }
 
     @Override
     public ObjectNode challengeSettings(AuthenticationFlowContext context, ProviderConfig config) {
@@ -100,7 +104,7 @@ final class DuoFactor implements SecondFactor {
         if (response.error().isPresent()) {
             return Optional.of("Duo answered with error " + response.error().get());
         }
-        DuoConnection duo = DuoConnection.open(config, options(context), issued.get().redirectUri());
+        DuoConnection duo = clients.open(config, options(context), issued.get().redirectUri());
         Token token;
         try {
             token = duo.exchange(response.duoCode(), issued.get().duoUsername());
@@ -119,9 +123,9 @@ final class DuoFactor implements SecondFactor {
     }
 
     /** Checks Duo is up, then issues and stores a state for this user and config. */
-    private static HandOff handOff(AuthenticationFlowContext context, ProviderConfig config, String redirectUri) {
+    private HandOff handOff(AuthenticationFlowContext context, ProviderConfig config, String redirectUri) {
         DuoOptions options = options(context);
-        DuoConnection duo = DuoConnection.open(config, options, redirectUri);
+        DuoConnection duo = clients.open(config, options, redirectUri);
         duo.requireHealthy();
         String duoUsername = duoUsername(context.getUser(), options);
         String state = duo.newState();

@@ -31,14 +31,13 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
     static final String FAILED_MESSAGE = "kazooMultiFactorFailed";
     /** The form parameter of Kazoo's retried request (its body's {@code multi_factor_response}). */
     static final String RESPONSE_PARAMETER = "multi_factor_response";
-    /** The second factors installed, by provider. */
-    private static final Map<ProviderKind, SecondFactor> FACTORS = Map.of(ProviderKind.HMAC_TOTP,
-            HmacTokenFactor.INSTANCE, ProviderKind.DUO, DuoFactor.INSTANCE);
-
     private final FlowKind flow;
+    /** The second factors installed, by provider. */
+    private final Map<ProviderKind, SecondFactor> factors;
 
-    MultiFactorStepAuthenticator(FlowKind flow) {
+    MultiFactorStepAuthenticator(FlowKind flow, DuoClients duo) {
         this.flow = flow;
+        this.factors = Map.of(ProviderKind.HMAC_TOTP, HmacTokenFactor.INSTANCE, ProviderKind.DUO, new DuoFactor(duo));
     }
 
     @Override
@@ -62,7 +61,7 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
         } else if (choice instanceof MultiFactorChoice.Broken broken) {
             misconfigured(context, broken.reason());
         } else if (choice instanceof MultiFactorChoice.Ready ready) {
-            run(context, module, ready.config(), FACTORS.get(ready.config().kind().orElseThrow()));
+            run(context, module, ready.config(), factors.get(ready.config().kind().orElseThrow()));
         }
     }
 

@@ -14,6 +14,9 @@ public class MultiFactorStepFactory extends FlowStepFactory {
 
     public static final String ID = "kazoo-multi-factor";
 
+    /** This step's Duo clients and the bounded pool their calls run on, closed with Keycloak. */
+    private final DuoClients duo = new DuoClients();
+
     public MultiFactorStepFactory() {
         this(ID, FlowKind.BROWSER);
     }
@@ -50,7 +53,12 @@ public class MultiFactorStepFactory extends FlowStepFactory {
 
     @Override
     protected Authenticator create(FlowKind flow) {
-        return new MultiFactorStepAuthenticator(flow);
+        return new MultiFactorStepAuthenticator(flow, duo);
+    }
+
+    @Override
+    public void close() {
+        duo.close();
     }
 
     @Override

@@ -13,10 +13,14 @@ import org.kazooauth.testing.HeadlessChromium;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 import org.kazooauth.testing.MultiFactorSteps;
+import org.kazooauth.testing.Storm;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -376,6 +380,43 @@ class DuoSecondFactorIT extends DemoRealmIntegration {
         } finally {
             steps.restore(closed);
         }
+    }
+
+    /**
+     * 200 logins at once while Duo hangs: none waits longer than the step's timeout beyond what the same 200 logins
+     * take this machine while Duo answers, and the node never holds more than its bounded pool of threads calling
+     * Duo (an unbounded pool held one per login until OkHttp's own timeout).
+     */
+    @Test
+    void twoHundredLoginsWhileDuoHangsAnswerInTimeOnABoundedPool() throws Exception {
+        Map<String, JsonNode> quick = steps.set(Map.of("duo_timeout_ms", "1000"));
+        try {
+            long answering = slowestOf200Logins(401);
+            duo.hang();
+            long hanging = slowestOf200Logins(401);
+            assertTrue(hanging < answering + 1000 + 2000, "the slowest login took " + hanging + " ms with Duo "
+                    + "hanging, " + answering + " ms with Duo answering");
+            long duoThreads = keycloak.threadsNamed("kazoo-duo-call");
+            assertTrue(duoThreads <= 8, duoThreads + " threads still calling Duo");
+        } finally {
+            duo.answerAgain();
+            steps.restore(quick);
+        }
+    }
+
+    /** 200 logins of east-user released together, each answered {@code status}; the slowest one's milliseconds. */
+    private long slowestOf200Logins(int status) throws Exception {
+        List<Callable<long[]>> logins = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            logins.add(() -> {
+                long start = System.nanoTime();
+                int answered = tokenEndpoint("east-user", null).status();
+                return new long[]{answered, (System.nanoTime() - start) / 1_000_000};
+            });
+        }
+        List<long[]> answers = Storm.run(logins);
+        assertTrue(answers.stream().allMatch(answer -> answer[0] == status), "every login answered " + status);
+        return answers.stream().mapToLong(answer -> answer[1]).max().orElseThrow();
     }
 
     private void logIn(HeadlessChromium chromium, String user) {

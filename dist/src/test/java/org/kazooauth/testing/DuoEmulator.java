@@ -76,6 +76,7 @@ public final class DuoEmulator implements AutoCloseable {
     private final Map<String, Transaction> transactions = new ConcurrentHashMap<>();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final AtomicInteger healthChecks = new AtomicInteger();
+    private volatile java.util.concurrent.CountDownLatch hanging;
     private final SecureRandom random = new SecureRandom();
     private volatile String lastPromptedUsername;
 
@@ -107,6 +108,20 @@ public final class DuoEmulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /** From now on every health check hangs, unanswered, until {@link #answerAgain()}. */
+    public void hang() {
+        hanging = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Health checks answer again, the hanging ones too. */
+    public void answerAgain() {
+        java.util.concurrent.CountDownLatch released = hanging;
+        hanging = null;
+        if (released != null) {
+            released.countDown();
+        }
     }
 
     public int healthChecks() {
@@ -295,8 +310,17 @@ public final class DuoEmulator implements AutoCloseable {
         return body;
     }
 
-    private Answer healthCheck(HttpExchange exchange, Map<String, String> form) {
+    private Answer healthCheck(HttpExchange exchange, Map<String, String> form) throws IOException {
         healthChecks.incrementAndGet();
+        java.util.concurrent.CountDownLatch hung = hanging;
+        try {
+            if (hung != null && !hung.await(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new IOException("hung for two minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
         String problem = assertionProblem(form.get("client_id"), form.get("client_assertion"), "/oauth/v1/health_check");
         if (problem != null) {
             return Answer.json(400, fail("invalid_client", problem));

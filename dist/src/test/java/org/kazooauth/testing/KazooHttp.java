@@ -34,7 +34,9 @@ public final class KazooHttp {
     }
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1, a connection per request in flight, as browsers and most API clients talk to Keycloak. */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public KazooHttp(RunningKeycloak keycloak) {
         this(keycloak.baseUrl());

@@ -95,6 +95,31 @@ public final class RunningKeycloak implements AutoCloseable {
         }
     }
 
+    /** The server's JVM: the launched process or, when that is Keycloak's start script, the java below it. */
+    public ProcessHandle jvm() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no java process below pid " + process.pid()));
+    }
+
+    /** How many live threads of the server's JVM have names starting with {@code prefix}, as jcmd lists them. */
+    public long threadsNamed(String prefix) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(jvm().pid()), "Thread.print").redirectErrorStream(true).start();
+            String threads = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (jcmd.waitFor() != 0) {
+                throw new IllegalStateException("jcmd failed: " + threads);
+            }
+            return threads.lines().filter(line -> line.startsWith("\"" + prefix)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         stop();
