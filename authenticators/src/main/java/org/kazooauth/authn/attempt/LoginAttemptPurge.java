@@ -9,6 +9,7 @@ import org.keycloak.timer.ScheduledTask;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * Deletes each realm's attempts older than its retention ({@code kazoo.crossbar.auth.login_attempts_retention_days},
@@ -19,8 +20,18 @@ final class LoginAttemptPurge implements ScheduledTask {
     static final String NAME = "kazoo-login-attempt-purge";
     private static final Logger LOG = Logger.getLogger(LoginAttemptPurge.class);
 
+    private final BooleanSupplier closing;
+
+    /** @param closing whether Keycloak is shutting down: then the purge does nothing */
+    LoginAttemptPurge(BooleanSupplier closing) {
+        this.closing = closing;
+    }
+
     @Override
     public void run(KeycloakSession session) {
+        if (closing.getAsBoolean()) {
+            return;
+        }
         Instant now = Instant.now();
         session.realms().getRealmsStream().forEach(realm -> {
             int removed = JpaLoginAttemptStore.of(session, realm)

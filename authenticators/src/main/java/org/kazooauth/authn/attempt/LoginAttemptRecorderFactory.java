@@ -13,6 +13,7 @@ import org.keycloak.timer.TimerProvider;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The login-attempt log: a global event listener (on in every realm, nothing to enable) and the retention purge,
@@ -27,6 +28,9 @@ public final class LoginAttemptRecorderFactory implements EventListenerProviderF
     static final long DEFAULT_PURGE_INTERVAL_SECONDS = Duration.ofHours(1).toSeconds();
 
     private long purgeIntervalSeconds = DEFAULT_PURGE_INTERVAL_SECONDS;
+    private KeycloakSessionFactory sessions;
+    /** Set when Keycloak shuts down: a purge that fires then would find the database gone. */
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -45,8 +49,9 @@ public final class LoginAttemptRecorderFactory implements EventListenerProviderF
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        sessions = factory;
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                .scheduleTask(new LoginAttemptPurge(), Duration.ofSeconds(purgeIntervalSeconds).toMillis(),
+                .scheduleTask(new LoginAttemptPurge(closing::get), Duration.ofSeconds(purgeIntervalSeconds).toMillis(),
                         LoginAttemptPurge.NAME));
     }
 
@@ -59,8 +64,18 @@ public final class LoginAttemptRecorderFactory implements EventListenerProviderF
                 .add().build();
     }
 
+    /** Stops the purge before the database goes away, so shutting down logs no failed purge. */
     @Override
     public void close() {
+        closing.set(true);
+        if (sessions == null) {
+            return;
+        }
+        try (KeycloakSession session = sessions.create()) {
+            session.getProvider(TimerProvider.class).cancelTask(LoginAttemptPurge.NAME);
+        } catch (RuntimeException e) {
+            // the timer is going down with Keycloak; the flag keeps a late run from touching the database
+        }
     }
 
     @Override
