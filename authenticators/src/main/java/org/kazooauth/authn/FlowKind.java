@@ -1,6 +1,7 @@
 package org.kazooauth.authn;
 
 import jakarta.ws.rs.core.Response;
+import org.kazooauth.core.api.TokenEndpointBody;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
 /**
@@ -21,6 +22,6 @@ public enum FlowKind {
         if (this == BROWSER) {
             return context.form().setError(messageKey).createErrorPage(Response.Status.UNAUTHORIZED);
         }
-        return TokenEndpointError.response(TokenEndpointError.body(TokenEndpointError.INVALID_CREDENTIALS, description));
+        return TokenEndpointError.response(TokenEndpointBody.of(TokenEndpointError.INVALID_CREDENTIALS, description));
     }
 }

@@ -3,6 +3,7 @@ package org.kazooauth.authn;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.kazooauth.core.api.KazooException;
+import org.kazooauth.core.api.TokenEndpointBody;
 import org.kazooauth.core.attempt.AttemptOutcome;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.kazooauth.core.lock.LockSubject;
@@ -147,7 +148,7 @@ final class LockGate {
                 .error(AttemptOutcome.ACCOUNT_LOCKED_ERROR);
         Response refusal = flow == FlowKind.BROWSER
                 ? context.form().setStatus(Response.Status.UNAUTHORIZED).createForm(LOCKED_PAGE)
-                : TokenEndpointError.response(401, TokenEndpointError.body(KazooException.accountLocked()));
+                : TokenEndpointError.response(401, TokenEndpointBody.of(KazooException.accountLocked()));
         context.failure(AuthenticationFlowError.USER_TEMPORARILY_DISABLED, refusal);
     }
 
@@ -159,7 +160,7 @@ final class LockGate {
                                        String messageKey) {
         Response response = flow == FlowKind.BROWSER
                 ? context.form().setError(messageKey).createErrorPage(Response.Status.fromStatusCode(answer.status()))
-                : TokenEndpointError.response(answer.status(), TokenEndpointError.body(answer));
+                : TokenEndpointError.response(answer.status(), TokenEndpointBody.of(answer));
         return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, answer.retryAfterSeconds()).build();
     }
 

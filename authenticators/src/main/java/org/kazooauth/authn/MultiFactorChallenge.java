@@ -2,6 +2,7 @@ package org.kazooauth.authn;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
+import org.kazooauth.core.api.TokenEndpointBody;
 
 /**
  * Kazoo's 401 second-factor challenge (seed 000 step 7) as the token endpoint answers it: OAuth's
@@ -16,8 +17,8 @@ final class MultiFactorChallenge {
     }
 
     static Response response(String providerName, ObjectNode settings) {
-        ObjectNode body = TokenEndpointError.body(TokenEndpointError.INVALID_CREDENTIALS, MESSAGE);
-        ObjectNode data = (ObjectNode) body.get(TokenEndpointError.KAZOO_DATA);
+        ObjectNode body = TokenEndpointBody.of(TokenEndpointError.INVALID_CREDENTIALS, MESSAGE);
+        ObjectNode data = (ObjectNode) body.get(TokenEndpointBody.KAZOO_DATA);
         data.put("messages", MESSAGE);
         ObjectNode request = data.putObject("multi_factor_request");
         request.put("provider_name", providerName);

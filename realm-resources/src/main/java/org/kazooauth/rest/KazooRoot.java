@@ -2,6 +2,7 @@ package org.kazooauth.rest;
 
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.kazooauth.core.keycloak.KazooNames;
 import org.keycloak.models.KeycloakSession;
 
 import java.util.Optional;
@@ -58,8 +59,8 @@ public final class KazooRoot {
         return new MultiFactorResource(pipeline, Optional.of(accountId));
     }
 
-    /** Not Kazoo's: Duo's redirect for REST clients' users ({@code KazooNames.DUO_CALLBACK_PATH}). */
-    @Path("duo/callback")
+    /** Not Kazoo's: Duo's redirect for REST clients' users ({@link KazooNames#DUO_CALLBACK_PATH}). */
+    @Path(KazooNames.DUO_CALLBACK)
     public DuoCallbackResource duoCallback() {
         return new DuoCallbackResource();
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.kazooauth.core.account.Account;
 import org.kazooauth.core.api.KazooException;
+import org.kazooauth.core.api.TokenEndpointBody;
 import org.kazooauth.core.api.ValidationErrors;
 import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooRealm;
@@ -121,9 +122,9 @@ public final class UserAuthResource {
      */
     private static KazooException refusal(DirectGrant.Outcome outcome) {
         JsonNode body = outcome.body();
-        if (body.path("message").isTextual() && body.path("data").isObject()) {
-            return new KazooException(outcome.status(), body.path("message").asText(), (ObjectNode) body.get("data"),
-                    outcome.retryAfterSeconds());
+        Optional<KazooException> kazoos = TokenEndpointBody.read(body, outcome.status(), outcome.retryAfterSeconds());
+        if (kazoos.isPresent()) {
+            return kazoos.get();
         }
         if (OAuthErrorException.INVALID_GRANT.equals(body.path(OAuth2Constants.ERROR).asText())) {
             return KazooException.loginRefused();

@@ -28,7 +28,9 @@ public final class KazooNames {
     public static final String API_AUDIENCE = "kazoo";
 
     /** Below {@code /realms/{realm}/}: the page Duo sends REST clients' users back to, showing Duo's answer. */
-    public static final String DUO_CALLBACK_PATH = "kazoo/duo/callback";
+    public static final String DUO_CALLBACK_PATH = "kazoo/" + KazooNames.DUO_CALLBACK;
+    /** The same below the Kazoo API's root. */
+    public static final String DUO_CALLBACK = "duo/callback";
 
     private KazooNames() {
     }
