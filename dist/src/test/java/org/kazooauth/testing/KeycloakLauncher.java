@@ -28,8 +28,8 @@ public final class KeycloakLauncher {
      * How to start.
      *
      * @param home           the unpacked distribution
-     * @param providerJar    the built provider jar
-     * @param realmFile      the realm export to import
+     * @param providerJar    the built provider jar; null for stock Keycloak (nothing in providers/ or data/import/)
+     * @param realmFile      the realm export to import; null for none
      * @param workDir        where the log and the pid file go
      * @param database       {@code dev-file} (Keycloak's embedded H2) or {@code postgres}
      * @param httpPort       0 for a free loopback port
@@ -128,6 +128,10 @@ public final class KeycloakLauncher {
      * 19 s) whenever the file changes, and the build is reproducible, so an unchanged build costs nothing.
      */
     private static void install(Settings settings) throws IOException {
+        if (settings.providerJar() == null) {
+            removeProviders(settings);
+            return;
+        }
         if (!Files.isRegularFile(settings.providerJar())) {
             throw new IllegalStateException("provider jar " + settings.providerJar() + " is missing: build it with "
                     + "'mvn package' first");
@@ -142,8 +146,24 @@ public final class KeycloakLauncher {
             Files.copy(settings.providerJar(), installed, StandardCopyOption.REPLACE_EXISTING);
         }
         Path imports = Files.createDirectories(settings.home().resolve("data/import"));
-        Files.copy(settings.realmFile(), imports.resolve(settings.realmFile().getFileName()),
-                StandardCopyOption.REPLACE_EXISTING);
+        if (settings.realmFile() != null) {
+            Files.copy(settings.realmFile(), imports.resolve(settings.realmFile().getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Stock Keycloak, for comparisons: no provider jar and nothing to import. */
+    private static void removeProviders(Settings settings) throws IOException {
+        for (String folder : new String[]{"providers", "data/import"}) {
+            Path path = settings.home().resolve(folder);
+            if (Files.isDirectory(path)) {
+                try (var files = Files.list(path)) {
+                    for (Path file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
     }
 
     static void awaitReady(RunningKeycloak keycloak, URI ready) {

@@ -1,0 +1,299 @@
+package org.kazooauth.bench;
+
+import org.kazooauth.testing.KazooHttp;
+import org.kazooauth.testing.KeycloakLauncher;
+import org.kazooauth.testing.RealmAttributes;
+import org.kazooauth.testing.RunningKeycloak;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark of {@code bench/run.sh}: the pack beside stock Keycloak on the same server, in alternating rounds,
+ * with Keycloak's own CPU time per operation beside latency (DESIGN §6's budget). P5 boots, P3 counts statements
+ * on a server logging its SQL, P1 and P2 load a second server, P4 runs JMH in this JVM; the figures go to
+ * {@code bench/RESULTS.md}.
+ */
+public final class Bench {
+
+    static final String LOCK_ENABLED = "kazoo.crossbar.auth.lock_account_on_failed_attempts";
+
+    /** How much to run: the full benchmark, or the smoke run the test suite makes. */
+    record Options(int rounds, int perRound, int concurrency, int usersEach, int otpUsers, int statementLogins,
+                   int reads, List<Integer> accountSizes, boolean boots, boolean jmh, Path results) {
+
+        static Options full(Path results) {
+            return new Options(integer("bench.rounds", 3), integer("bench.logins", 160), integer("bench.concurrency", 16),
+                    50, 450, 20, integer("bench.reads", 800), List.of(1_000, integer("bench.accounts", 10_000)), true,
+                    true, results);
+        }
+
+        static Options smoke(Path results) {
+            return new Options(1, 8, 2, 4, 8, 0, 10, List.of(10), false, false, results);
+        }
+
+        private static int integer(String property, int fallback) {
+            return Integer.parseInt(System.getProperty(property, Integer.toString(fallback)));
+        }
+    }
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.full(Path.of(System.getProperty("bench.results", "bench/RESULTS.md")));
+        Report report = new Report(commit(), machine(), "Each figure is measured on one Keycloak " + keycloakVersion()
+                + " (embedded H2, `start-dev`) serving stock Keycloak and the pack side by side; rounds alternate so "
+                + "that drift hits both alike. CPU is the Keycloak JVM's own user + system time (`/proc/<pid>/stat`), "
+                + "which is far steadier than latency on a shared machine.");
+        if (options.boots()) {
+            bootTimes(report);
+        }
+        KeycloakLauncher.Settings kazoo = KeycloakLauncher.Settings.fromSystemProperties("dev-file", 0, 0, "admin",
+                "--log-level=INFO,org.hibernate.SQL:debug");
+        try (RunningKeycloak keycloak = KeycloakLauncher.start(kazoo)) {
+            Server server = new Server(keycloak);
+            server.setUp(options);
+            statements(server, options, report);
+        }
+        try (RunningKeycloak keycloak = KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
+                "dev-file", 0, 0, "admin"))) {
+            Server server = new Server(keycloak);
+            logins(server, options, report);
+            reads(server, options, report);
+        }
+        if (options.jmh()) {
+            hmacVerify(report);
+        }
+        report.write(options.results());
+    }
+
+    /** The smoke run: the login and read comparisons, a few operations each, on a running server; its report. */
+    public static Path smoke(RunningKeycloak keycloak, Path results) throws Exception {
+        Options options = Options.smoke(results);
+        Report report = new Report(commit(), machine(), "Smoke run: a few operations of each kind, to show the "
+                + "benchmark works; its figures mean nothing.");
+        Server server = new Server(keycloak);
+        server.setUp(options);
+        try {
+            logins(server, options, report);
+            reads(server, options, report);
+        } finally {
+            server.tearDown();
+        }
+        report.write(results);
+        return results;
+    }
+
+    /** A running server with the benchmark's realms, accounts and users. */
+    static final class Server {
+        final RunningKeycloak keycloak;
+        final KazooHttp http;
+        final ProcessCpu cpu;
+        final BenchSetup setup;
+        final RealmAttributes attributes;
+
+        Server(RunningKeycloak keycloak) {
+            this.keycloak = keycloak;
+            this.http = new KazooHttp(keycloak);
+            this.cpu = new ProcessCpu(keycloak.jvm().pid());
+            this.setup = new BenchSetup(http, () -> http.adminToken(keycloak));
+            this.attributes = new RealmAttributes(http, keycloak);
+        }
+
+        void setUp(Options options) {
+            System.out.println("[bench] making the stock realm and the bench accounts (hashing "
+                    + (2 * options.usersEach() * 2 + options.otpUsers()) + " passwords takes a while) ...");
+            setup.stockRealm(options.usersEach(), options.otpUsers());
+            setup.kazooAccounts(options.usersEach(), superadmin().get());
+        }
+
+        void tearDown() {
+            setup.remove();
+        }
+
+        Supplier<String> superadmin() {
+            return () -> http.passwordToken("demo", "crossbar", "superadmin", "superadmin-pw");
+        }
+    }
+
+    private static void logins(Server server, Options options, Report report) throws Exception {
+        LoginBench bench = new LoginBench(server.http, options.usersEach(), options.otpUsers());
+        Map<String, String> before = server.attributes.set(Map.of(LOCK_ENABLED, "true"));
+        Map<String, Load.Sample> samples;
+        try {
+            warmUp(bench.logins(), options.concurrency(), server.cpu);
+            samples = LoginBench.alternate(bench.logins(), options.rounds(), options.perRound(), options.concurrency(),
+                    server.cpu);
+        } finally {
+            server.attributes.set(before);
+        }
+        report.section("P1 logins: " + options.concurrency() + " concurrent, lock ON", options.rounds()
+                + " alternating rounds of " + options.perRound() + " logins each on the token endpoint. The Kazoo "
+                + "logins are users of an account three levels down whose second factor (an `hmac_totp` config of "
+                + "the reseller) is switched on by its parent; each sends a fresh token. Stock OTP users never reuse "
+                + "a code. Budget: ≤ 1.05× the anchor in CPU per login and median, ≤ 1.10× p99, 0 refused.");
+        report.samples(samples, LoginBench.STOCK_OTP);
+    }
+
+    private static void reads(Server server, Options options, Report report) throws Exception {
+        report.section("P2 reads of an account eight levels deep, " + options.concurrency() / 2 + " concurrent",
+                "The same account read the Kazoo way and Keycloak's way, in realms of growing size (accounts "
+                        + "beside the chain). Budget: flat as the realm grows, Kazoo ≥ 1.5× Keycloak's throughput.");
+        int made = 0;
+        for (int size : options.accountSizes()) {
+            String deep = server.setup.deepChain("Depth " + size, 8, size - made - 8);
+            made = size;
+            Map<String, IntFunction<Callable<Boolean>>> reads = ReadBench.reads(server.http, deep,
+                    cached(server.superadmin()), cached(() -> server.http.adminToken(server.keycloak)));
+            warmUp(reads, options.concurrency() / 2, server.cpu);
+            report.row("With about " + size + " accounts in the realm:");
+            report.row("");
+            report.samples(LoginBench.alternate(reads, Math.max(1, options.rounds()), options.reads(),
+                    Math.max(1, options.concurrency() / 2), server.cpu), ReadBench.KEYCLOAK_GROUP);
+        }
+    }
+
+    private static void statements(Server server, Options options, Report report) throws Exception {
+        LoginBench bench = new LoginBench(server.http, options.usersEach(), options.otpUsers());
+        Map<String, IntFunction<Callable<Boolean>>> logins = bench.logins();
+        List<StatementCount.PerLogin> counts = new ArrayList<>();
+        Path log = server.keycloak.log();
+        counts.add(StatementCount.measure(LoginBench.STOCK_PASSWORD, options.statementLogins(),
+                logins.get(LoginBench.STOCK_PASSWORD), log));
+        counts.add(StatementCount.measure(LoginBench.STOCK_OTP, options.statementLogins(),
+                logins.get(LoginBench.STOCK_OTP), log));
+        for (String lock : new String[]{"false", "true"}) {
+            Map<String, String> before = server.attributes.set(Map.of(LOCK_ENABLED, lock));
+            try {
+                for (String name : new String[]{LoginBench.KAZOO_PASSWORD, LoginBench.KAZOO_HMAC}) {
+                    counts.add(StatementCount.measure(name + ", lock " + (lock.equals("true") ? "ON" : "OFF"),
+                            options.statementLogins(), logins.get(name), log));
+                }
+            } finally {
+                server.attributes.set(before);
+            }
+        }
+        report.section("P3 SQL statements per login", "Counted from Hibernate's statement log on a server started "
+                + "with `org.hibernate.SQL` at DEBUG, logins one after another after one uncounted warm-up login. "
+                + "Budget: the lock adds ≤ 2 statements per attempt, the pack none with the lock off.");
+        report.statements(counts);
+    }
+
+    /** P5: each kind booted twice, the second boot counted (the first re-augments after the providers change). */
+    private static void bootTimes(Report report) throws Exception {
+        KeycloakLauncher.Settings withJar = KeycloakLauncher.Settings.fromSystemProperties("dev-file", 0, 0, "admin");
+        KeycloakLauncher.Settings stock = new KeycloakLauncher.Settings(withJar.home(), null, null,
+                withJar.workDir().resolve("stock"), "dev-file", 0, 0, "admin", List.of());
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (KeycloakLauncher.Settings settings : List.of(stock, withJar)) {
+            String name = settings.providerJar() == null ? "stock Keycloak" : "with the pack's jar";
+            for (int boot = 1; boot <= 2; boot++) {
+                try (RunningKeycloak keycloak = KeycloakLauncher.start(settings)) {
+                    double started = startedIn(keycloak.log());
+                    System.out.printf("[bench] boot %d of %s: started in %.2f s%n", boot, name, started);
+                    seconds.put(name, started);
+                }
+            }
+        }
+        report.section("P5 boot time", "Quarkus's own \"started in\" of the second boot of each (the first re-augments "
+                + "after the providers change), same distribution, same embedded H2. Budget: the jar adds ≤ 2 s.");
+        report.row("| server | started in (s) |");
+        report.row("|---|---:|");
+        seconds.forEach((name, value) -> report.row(String.format("| %s | %.2f |", name, value)));
+        report.row("");
+    }
+
+    private static double startedIn(Path log) throws IOException {
+        Matcher started = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(log));
+        double seconds = Double.NaN;
+        while (started.find()) {
+            seconds = Double.parseDouble(started.group(1));
+        }
+        return seconds;
+    }
+
+    /** P4: JMH in this JVM (no fork: Maven's exec plugin runs it, whose class path a fork would not see). */
+    private static void hmacVerify(Report report) throws Exception {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(HmacVerifyBenchmark.class.getName())
+                .forks(0).warmupIterations(3).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2))
+                .build()).run();
+        report.section("P4 HMAC token check (JMH)", "One check of a valid token (parse, TOTP windows, HMAC-SHA256), "
+                + "average time, 3 × 2 s warm-up and 5 × 2 s measurement, in the bench's JVM. Budget: ≤ 5 µs.");
+        for (RunResult result : results) {
+            report.row(String.format("- `%s`: %.2f ± %.2f µs per check", result.getParams().getBenchmark(),
+                    result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()));
+        }
+        report.row("");
+    }
+
+    private static void warmUp(Map<String, IntFunction<Callable<Boolean>>> operations, int concurrency,
+                               ProcessCpu cpu) throws Exception {
+        for (Map.Entry<String, IntFunction<Callable<Boolean>>> operation : operations.entrySet()) {
+            Load.run(operation.getKey(), Math.max(1, concurrency), Math.max(4, concurrency * 2), operation.getValue(), cpu);
+        }
+    }
+
+    /** A token reused while younger than 40 s (the admin's live 60 s, the demo users' 300 s). */
+    private static Supplier<String> cached(Supplier<String> fresh) {
+        return new Supplier<>() {
+            private String token;
+            private long madeAt;
+
+            @Override
+            public synchronized String get() {
+                if (token == null || System.currentTimeMillis() - madeAt > 40_000) {
+                    token = fresh.get();
+                    madeAt = System.currentTimeMillis();
+                }
+                return token;
+            }
+        };
+    }
+
+    private static String commit() {
+        return command("git", "rev-parse", "--short", "HEAD");
+    }
+
+    private static String machine() {
+        String memory = command("sh", "-c", "awk '/MemTotal/ {printf \"%.0f GiB\", $2/1048576}' /proc/meminfo");
+        return Runtime.getRuntime().availableProcessors() + " cores, " + memory + ", "
+                + command("uname", "-sr") + ", Java " + System.getProperty("java.version");
+    }
+
+    private static String keycloakVersion() {
+        String home = System.getProperty("keycloak.home", "");
+        Matcher version = Pattern.compile("keycloak-([0-9.]+)").matcher(home);
+        return version.find() ? version.group(1) : "(version unknown)";
+    }
+
+    private static String command(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes()).trim();
+            process.waitFor();
+            return out;
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.kazooauth.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * Runs operations on {@code concurrency} real threads released together, and measures what the server did: each
+ * operation's latency, the refusals, the throughput and the server's CPU time per operation.
+ */
+final class Load {
+
+    /** One measured run, or several of one operation merged. */
+    record Sample(String name, List<Long> micros, int operations, int refused, long wallMillis, long cpuMillis) {
+
+        Sample merge(Sample other) {
+            List<Long> all = new ArrayList<>(micros);
+            all.addAll(other.micros);
+            return new Sample(name, all, operations + other.operations, refused + other.refused,
+                    wallMillis + other.wallMillis, cpuMillis + other.cpuMillis);
+        }
+
+        double medianMillis() {
+            return percentile(50);
+        }
+
+        double p99Millis() {
+            return percentile(99);
+        }
+
+        double throughput() {
+            return wallMillis == 0 ? 0 : operations * 1000.0 / wallMillis;
+        }
+
+        double cpuMillisPerOperation() {
+            return operations == 0 ? 0 : (double) cpuMillis / operations;
+        }
+
+        private double percentile(int percent) {
+            List<Long> sorted = new ArrayList<>(micros);
+            Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                return 0;
+            }
+            int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, index)) / 1000.0;
+        }
+    }
+
+    private Load() {
+    }
+
+    /**
+     * Runs {@code operations} operations, {@code concurrency} at a time; {@code operation.apply(i)} makes the i-th,
+     * which answers whether it was accepted.
+     */
+    static Sample run(String name, int concurrency, int operations, IntFunction<Callable<Boolean>> operation,
+                      ProcessCpu server) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            CyclicBarrier start = new CyclicBarrier(concurrency + 1);
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < concurrency; t++) {
+                workers.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = next.getAndIncrement(); i < operations; i = next.getAndIncrement()) {
+                        Callable<Boolean> call = operation.apply(i);
+                        long began = System.nanoTime();
+                        boolean accepted = call.call();
+                        micros.add((System.nanoTime() - began) / 1000);
+                        if (!accepted) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            long cpuBefore = server.millis();
+            long began = System.nanoTime();
+            start.await();
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            long wall = (System.nanoTime() - began) / 1_000_000;
+            return new Sample(name, micros, operations, refused.get(), wall, server.millis() - cpuBefore);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.kazooauth.bench;
+
+import org.kazooauth.core.hmac.HmacTokenSettings;
+import org.kazooauth.core.hmac.HmacTokens;
+import org.kazooauth.testing.KazooHttp;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+
+/**
+ * P1: logins on the token endpoint, stock Keycloak beside the Kazoo flow on the same server, every login with
+ * credentials of its own (a fresh HMAC token; an OTP code its user has not used in its 30 s window).
+ */
+final class LoginBench {
+
+    /** The four logins compared; the stock password + OTP login is the anchor the budget is stated against. */
+    static final String STOCK_PASSWORD = "stock password";
+    static final String STOCK_OTP = "stock password + OTP";
+    static final String KAZOO_PASSWORD = "Kazoo flow password";
+    static final String KAZOO_HMAC = "Kazoo flow password + HMAC";
+
+    private final KazooHttp http;
+    private final int usersEach;
+    private final OtpUsers otpUsers;
+    private final HmacTokens tokens = new HmacTokens(HmacTokenSettings.of(BenchSetup.TOKEN_SECRET, BenchSetup.OTP_SEED));
+
+    LoginBench(KazooHttp http, int usersEach, int otpUsers) {
+        this.http = http;
+        this.usersEach = usersEach;
+        this.otpUsers = new OtpUsers(otpUsers);
+    }
+
+    /** Each login by name: the i-th login of it, answering whether a token came back. */
+    Map<String, IntFunction<Callable<Boolean>>> logins() {
+        Map<String, IntFunction<Callable<Boolean>>> logins = new LinkedHashMap<>();
+        logins.put(STOCK_PASSWORD, i -> () -> token("stock", "bench", "stock-" + i % usersEach, Map.of()));
+        logins.put(STOCK_OTP, i -> () -> {
+            OtpUsers.Use use = otpUsers.take();
+            return token("stock", "bench", "stock-otp-" + use.user(),
+                    Map.of("totp", Totp.code(BenchSetup.OTP_SECRET_PREFIX + use.user(), use.window())));
+        });
+        logins.put(KAZOO_PASSWORD, i -> () -> token("demo", "crossbar", "bench-plain-" + i % usersEach, Map.of()));
+        logins.put(KAZOO_HMAC, i -> () -> {
+            String user = "bench-mfa-" + i % usersEach;
+            return token("demo", "crossbar", user, Map.of("multi_factor_response",
+                    tokens.generate(user + "@demo", Instant.now())));
+        });
+        return logins;
+    }
+
+    private boolean token(String realm, String client, String username, Map<String, String> extra) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "password", "client_id", client,
+                "username", username, "password", BenchSetup.PASSWORD));
+        form.putAll(extra);
+        return http.form("/realms/" + realm + "/protocol/openid-connect/token", form).status() == 200;
+    }
+
+    /** Runs every login {@code perRound} times a round, in an order that turns each round. */
+    static Map<String, Load.Sample> alternate(Map<String, IntFunction<Callable<Boolean>>> operations, int rounds,
+                                              int perRound, int concurrency, ProcessCpu server) throws Exception {
+        Map<String, Load.Sample> merged = new LinkedHashMap<>();
+        List<String> names = List.copyOf(operations.keySet());
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < names.size(); k++) {
+                String name = names.get((k + round) % names.size());
+                Load.Sample sample = Load.run(name, concurrency, perRound, operations.get(name), server);
+                System.out.printf("[bench] round %d/%d  %-28s median %7.1f ms  p99 %7.1f ms  %5.1f/s  CPU %6.1f ms/op"
+                                + "  refused %d%n", round + 1, rounds, name, sample.medianMillis(), sample.p99Millis(),
+                        sample.throughput(), sample.cpuMillisPerOperation(), sample.refused());
+                merged.merge(name, sample, Load.Sample::merge);
+            }
+        }
+        return merged;
+    }
+
+    /** Hands out OTP users so that none uses a code twice: each logs in at most once per 30 s window. */
+    static final class OtpUsers {
+
+        record Use(int user, long window) {
+        }
+
+        private final long[] lastWindow;
+        private int cursor;
+
+        OtpUsers(int users) {
+            lastWindow = new long[users];
+            java.util.Arrays.fill(lastWindow, -1);
+        }
+
+        Use take() throws InterruptedException {
+            while (true) {
+                synchronized (this) {
+                    long window = Totp.window(System.currentTimeMillis());
+                    for (int tried = 0; tried < lastWindow.length; tried++) {
+                        int user = cursor++ % lastWindow.length;
+                        if (lastWindow[user] != window) {
+                            lastWindow[user] = window;
+                            return new Use(user, window);
+                        }
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+}

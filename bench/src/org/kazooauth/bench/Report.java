@@ -1,0 +1,68 @@
+package org.kazooauth.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code bench/RESULTS.md}: when, on what, every figure, and its ratio to the stock anchor. */
+final class Report {
+
+    private final List<String> lines = new ArrayList<>();
+
+    Report(String commit, String machine, String how) {
+        lines.add("# Benchmark results");
+        lines.add("");
+        lines.add("Written by `bench/run.sh` on " + LocalDate.now() + ", commit `" + commit + "`, on " + machine + ".");
+        lines.add(how);
+        lines.add("");
+    }
+
+    void section(String title, String text) {
+        lines.add("## " + title);
+        lines.add("");
+        if (!text.isEmpty()) {
+            lines.add(text);
+            lines.add("");
+        }
+    }
+
+    /** A table of samples, each with its ratio to {@code anchor} (median, p99 and CPU per operation). */
+    void samples(Map<String, Load.Sample> samples, String anchor) {
+        Load.Sample base = samples.get(anchor);
+        lines.add("| operation | ops | median ms | p99 ms | ops/s | Keycloak CPU ms/op | refused | × anchor median | "
+                + "× anchor p99 | × anchor CPU |");
+        lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        samples.forEach((name, sample) -> lines.add(String.format("| %s%s | %d | %.1f | %.1f | %.1f | %.2f | %d | %s | %s | %s |",
+                name, name.equals(anchor) ? " (anchor)" : "", sample.operations(), sample.medianMillis(),
+                sample.p99Millis(), sample.throughput(), sample.cpuMillisPerOperation(), sample.refused(),
+                ratio(sample.medianMillis(), base.medianMillis()), ratio(sample.p99Millis(), base.p99Millis()),
+                ratio(sample.cpuMillisPerOperation(), base.cpuMillisPerOperation()))));
+        lines.add("");
+    }
+
+    void statements(List<StatementCount.PerLogin> counts) {
+        lines.add("| login | logins counted | SQL statements per login | by kind |");
+        lines.add("|---|---:|---:|---|");
+        counts.forEach(count -> lines.add(String.format("| %s | %d | %.2f | %s |", count.name(), count.logins(),
+                count.total(), count.byKind())));
+        lines.add("");
+    }
+
+    void row(String text) {
+        lines.add(text);
+    }
+
+    void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, lines);
+        System.out.println("[bench] wrote " + file);
+    }
+
+    static String ratio(double value, double anchor) {
+        return anchor == 0 ? "–" : String.format("%.2f", value / anchor);
+    }
+}

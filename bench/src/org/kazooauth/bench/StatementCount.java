@@ -1,0 +1,67 @@
+package org.kazooauth.bench;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * P3: the SQL statements a login costs, counted from Hibernate's statement log ({@code org.hibernate.SQL} at DEBUG)
+ * of a server started for this alone: logins one after another, the statements logged meanwhile, per login.
+ */
+final class StatementCount {
+
+    private static final Pattern STATEMENT = Pattern.compile("\\[org\\.hibernate\\.SQL\\][^\\n]*?\\)\\s+(\\w+)");
+
+    /** Statements per login by kind (select, insert, update, delete), and in all. */
+    record PerLogin(String name, int logins, Map<String, Double> byKind, double total) {
+    }
+
+    private StatementCount() {
+    }
+
+    static PerLogin measure(String name, int logins, IntFunction<Callable<Boolean>> login, Path log) throws Exception {
+        login.apply(0).call(); // the first one warms the caches; it is not counted
+        Thread.sleep(500);
+        long before = size(log);
+        for (int i = 1; i <= logins; i++) {
+            if (!login.apply(i).call()) {
+                throw new IllegalStateException(name + ": login " + i + " was refused");
+            }
+        }
+        Thread.sleep(500);
+        String logged = read(log, before);
+        Map<String, Integer> counts = new TreeMap<>();
+        Matcher statement = STATEMENT.matcher(logged);
+        int total = 0;
+        while (statement.find()) {
+            counts.merge(statement.group(1).toLowerCase(), 1, Integer::sum);
+            total++;
+        }
+        Map<String, Double> perLogin = new TreeMap<>();
+        counts.forEach((kind, count) -> perLogin.put(kind, (double) count / logins));
+        System.out.printf("[bench] %-40s %.1f statements per login %s%n", name, (double) total / logins, perLogin);
+        return new PerLogin(name, logins, perLogin, (double) total / logins);
+    }
+
+    private static long size(Path log) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            return file.length();
+        }
+    }
+
+    private static String read(Path log, long from) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            byte[] bytes = new byte[(int) (file.length() - from)];
+            file.seek(from);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+}

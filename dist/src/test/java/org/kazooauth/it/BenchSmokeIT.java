@@ -1,0 +1,38 @@
+package org.kazooauth.it;
+
+import org.junit.jupiter.api.Test;
+import org.kazooauth.bench.Bench;
+import org.kazooauth.testing.DemoRealmIntegration;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The benchmark's smoke run on the shared server: a few logins of each kind in both realms and a few reads, so
+ * {@code bench/run.sh} is known to work without running it here (it takes half an hour). Every operation must
+ * succeed; the figures themselves mean nothing on a run this small.
+ */
+class BenchSmokeIT extends DemoRealmIntegration {
+
+    @Test
+    void theBenchmarkRunsAndReportsEveryComparison() throws Exception {
+        Path results = Bench.smoke(keycloak, Path.of("target", "bench-smoke", "RESULTS.md"));
+        List<String> rows = Files.readAllLines(results).stream().filter(line -> line.startsWith("| ")
+                && !line.startsWith("| operation")).toList();
+        for (String operation : new String[]{"stock password |", "stock password + OTP (anchor)",
+                "Kazoo flow password |", "Kazoo flow password + HMAC", "Kazoo GET /v2/accounts/{A}/security",
+                "Keycloak GET /admin/realms/{r}/groups/{id} (anchor)"}) {
+            List<String> matching = rows.stream().filter(row -> row.contains(operation)).toList();
+            assertEquals(1, matching.size(), operation + " in " + rows);
+            String[] cells = matching.get(0).split("\\|");
+            assertEquals("0", cells[7].trim(), "nothing refused: " + matching.get(0));
+        }
+        assertTrue(users.get("superadmin", "/realms/demo/kazoo/v2/auth/providers").body().contains("duo"),
+                "the shared server still serves the demo realm");
+        assertEquals(404, http.get("/realms/stock").status(), "the smoke run removed its realm");
+    }
+}
