@@ -9,6 +9,7 @@ import org.kazooauth.core.attempt.LoginAttempt;
 import org.kazooauth.core.attempt.LoginAttemptIds;
 import org.kazooauth.core.attempt.LoginAttemptStore;
 import org.kazooauth.core.json.Json;
+import org.kazooauth.core.keycloak.jpa.AttemptWriter;
 import org.kazooauth.core.keycloak.jpa.JpaLoginAttemptStore;
 
 import java.time.Instant;
@@ -45,7 +46,9 @@ final class AttemptsEndpoint {
                 .orElseThrow(() -> KazooException.badIdentifier(attemptId, "login attempt not found"));
     }
 
+    /** The realm's stored attempts, with this node's queued ones stored first, so a login just made is listed. */
     private static LoginAttemptStore store(Call call) {
+        AttemptWriter.NODE.flush();
         return JpaLoginAttemptStore.of(call.kazoo().session(), call.kazoo().realm());
     }
 }

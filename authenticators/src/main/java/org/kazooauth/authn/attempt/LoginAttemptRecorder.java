@@ -12,7 +12,7 @@ import org.kazooauth.core.config.AuthConfigSchema;
 import org.kazooauth.core.config.AuthModuleSettings;
 import org.kazooauth.core.keycloak.RequestId;
 import org.kazooauth.core.keycloak.KazooRealm;
-import org.kazooauth.core.keycloak.jpa.JpaLoginAttemptStore;
+import org.kazooauth.core.keycloak.jpa.AttemptWriter;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -23,7 +23,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.time.Instant;
@@ -65,9 +64,8 @@ public final class LoginAttemptRecorder implements EventListenerProvider {
             return;
         }
         try {
-            attemptOf(event, serviceAccount).ifPresent(attempt -> KeycloakModelUtils.runJobInTransaction(
-                    session.getKeycloakSessionFactory(),
-                    job -> JpaLoginAttemptStore.of(job, job.realms().getRealm(event.getRealmId())).add(attempt)));
+            // queued: the node's writer stores it with others in one statement, off the login's path
+            attemptOf(event, serviceAccount).ifPresent(attempt -> AttemptWriter.NODE.add(event.getRealmId(), attempt));
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not record the login attempt of user %s in realm %s", event.getUserId(),
                     event.getRealmId());

@@ -1,6 +1,7 @@
 package org.kazooauth.authn.attempt;
 
 import com.google.auto.service.AutoService;
+import org.kazooauth.core.keycloak.jpa.AttemptWriter;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -50,6 +51,7 @@ public final class LoginAttemptRecorderFactory implements EventListenerProviderF
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         sessions = factory;
+        AttemptWriter.NODE.start(factory);
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                 .scheduleTask(new LoginAttemptPurge(closing::get), Duration.ofSeconds(purgeIntervalSeconds).toMillis(),
                         LoginAttemptPurge.NAME));
@@ -64,10 +66,11 @@ public final class LoginAttemptRecorderFactory implements EventListenerProviderF
                 .add().build();
     }
 
-    /** Stops the purge before the database goes away, so shutting down logs no failed purge. */
+    /** Stores the attempts still queued and stops the purge, before the database goes away. */
     @Override
     public void close() {
         closing.set(true);
+        AttemptWriter.NODE.stop();
         if (sessions == null) {
             return;
         }

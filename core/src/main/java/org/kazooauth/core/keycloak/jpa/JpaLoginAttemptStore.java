@@ -40,6 +40,47 @@ public final class JpaLoginAttemptStore implements LoginAttemptStore {
 
     @Override
     public void add(LoginAttempt attempt) {
+        em.persist(entity(realmId, attempt));
+    }
+
+    /** The columns of one attempt, as the multi-row insert names them. */
+    private static final List<String> COLUMNS = List.of("id", "realmId", "accountId", "ownerId", "authType",
+            "authModule", "status", "message", "createdAt", "clientIp", "clientHeaders", "requestId");
+
+    /**
+     * Stores attempts of any realms with as few statements as HQL's multi-row insert allows: chunks whose sizes are
+     * powers of two, so a handful of query shapes serve every batch.
+     */
+    static void addAll(EntityManager em, List<AttemptWriter.Queued> attempts) {
+        int from = 0;
+        while (from < attempts.size()) {
+            int size = Integer.highestOneBit(Math.min(attempts.size() - from, AttemptWriter.MAX_BATCH));
+            List<AttemptWriter.Queued> chunk = attempts.subList(from, from + size);
+            StringBuilder hql = new StringBuilder("insert into LoginAttemptEntity (")
+                    .append(String.join(", ", COLUMNS)).append(") values ");
+            for (int row = 0; row < size; row++) {
+                hql.append(row == 0 ? "(" : ", (");
+                for (int column = 0; column < COLUMNS.size(); column++) {
+                    hql.append(column == 0 ? "" : ", ").append(':').append(COLUMNS.get(column)).append(row);
+                }
+                hql.append(')');
+            }
+            jakarta.persistence.Query insert = em.createQuery(hql.toString());
+            for (int row = 0; row < size; row++) {
+                LoginAttemptEntity entity = entity(chunk.get(row).realmId(), chunk.get(row).attempt());
+                Object[] values = {entity.id, entity.realmId, entity.accountId, entity.ownerId, entity.authType,
+                        entity.authModule, entity.status, entity.message, entity.createdAt, entity.clientIp,
+                        entity.clientHeaders, entity.requestId};
+                for (int column = 0; column < COLUMNS.size(); column++) {
+                    insert.setParameter(COLUMNS.get(column) + row, values[column]);
+                }
+            }
+            insert.executeUpdate();
+            from += size;
+        }
+    }
+
+    private static LoginAttemptEntity entity(String realmId, LoginAttempt attempt) {
         LoginAttemptEntity entity = new LoginAttemptEntity();
         entity.id = attempt.id();
         entity.realmId = realmId;
@@ -53,7 +94,7 @@ public final class JpaLoginAttemptStore implements LoginAttemptStore {
         entity.clientIp = cut(attempt.clientIp(), 64);
         entity.clientHeaders = headersJson(attempt.clientHeaders());
         entity.requestId = cut(attempt.requestId(), 64);
-        em.persist(entity);
+        return entity;
     }
 
     @Override
