@@ -49,8 +49,16 @@ public final class HmacTokens {
 
     private final HmacTokenSettings settings;
 
+    /** Decoded and keyed once per config: a check then only computes. */
+    private final byte[] seed;
+    private final HmacOTP hotp;
+    private final Mac signer;
+
     public HmacTokens(HmacTokenSettings settings) {
         this.settings = settings;
+        this.seed = Base32.decode(settings.otpSeed());
+        this.hotp = new HmacOTP(settings.digits(), HmacOTP.HMAC_SHA1, 0);
+        this.signer = keyedSigner(settings.tokenSecret());
     }
 
     /** The token of {@code jid} at {@code now} with this nonce. */
@@ -77,11 +85,14 @@ public final class HmacTokens {
         if (candidate.nonce().length() < settings.nonceLength()) {
             return refused(Refusal.NONCE_TOO_SHORT);
         }
+        // now first, then ever further either side: a fresh token matches at the first step computed
         boolean otpMatches = false;
         long current = step(now);
-        for (long step = current - settings.deviation(); step <= current + settings.deviation(); step++) {
-            otpMatches |= MessageDigest.isEqual(totp(step).getBytes(StandardCharsets.US_ASCII),
-                    candidate.otp().getBytes(StandardCharsets.US_ASCII));
+        byte[] presented = candidate.otp().getBytes(StandardCharsets.US_ASCII);
+        for (int distance = 0; distance <= settings.deviation() && !otpMatches; distance++) {
+            otpMatches = MessageDigest.isEqual(totp(current - distance).getBytes(StandardCharsets.US_ASCII), presented)
+                    || distance > 0 && MessageDigest.isEqual(totp(current + distance)
+                    .getBytes(StandardCharsets.US_ASCII), presented);
         }
         if (!otpMatches) {
             return refused(Refusal.WRONG_OTP);
@@ -101,15 +112,23 @@ public final class HmacTokens {
     }
 
     private String totp(long step) {
-        return new HmacOTP(settings.digits(), HmacOTP.HMAC_SHA1, 0).generateHOTP(Base32.decode(settings.otpSeed()),
-                Math.toIntExact(step));
+        return hotp.generateHOTP(seed, Math.toIntExact(step));
     }
 
+    /** A copy of the keyed prototype signs: cloning is far cheaper than looking the algorithm up and keying it. */
     private byte[] sign(String text) {
         try {
+            return ((Mac) signer.clone()).doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the runtime's HmacSHA256 cannot be copied", e);
+        }
+    }
+
+    private static Mac keyedSigner(String secret) {
+        try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(settings.tokenSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
