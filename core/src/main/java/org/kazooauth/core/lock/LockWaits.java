@@ -82,6 +82,13 @@ public final class LockWaits {
         }
     }
 
+    /** Whether attempts wait for {@code key} on this node. */
+    public boolean hasLine(String key) {
+        synchronized (rooms) {
+            return rooms.containsKey(key);
+        }
+    }
+
     /** How many attempts wait on this node. */
     public int waiting() {
         synchronized (rooms) {

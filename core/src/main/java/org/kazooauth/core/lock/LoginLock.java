@@ -68,7 +68,10 @@ public final class LoginLock {
         long cost = settings.cost(module);
         List<LockSubject> all = subjects.get();
         long deadline = System.nanoTime() + settings.maxWait().toNanos();
-        Outcome outcome = reserveAll(all, cost);
+        // first come, first served: with a line already waiting on this node, a newcomer joins it, not jumps it
+        Optional<LockSubject> queued = all.stream().filter(subject -> waits.hasLine(subject.key())).findFirst();
+        Outcome outcome = queued.isPresent() ? new Outcome(Verdict.BUSY, queued.get(), List.of())
+                : reserveAll(all, cost);
         if (outcome.verdict() == Verdict.BUSY) {
             try {
                 outcome = waits.inLine(outcome.blocking().key(), deadline, () -> Optional.of(reserveAll(all, cost))
