@@ -75,7 +75,7 @@ final class HmacTokenFactor implements SecondFactor {
             return Optional.empty();
         }
         KazooRealm kazoo = KazooRealm.of(context.getSession(), context.getRealm());
-        ProviderConfigs providers = new ProviderConfigs(context.getRealm());
+        ProviderConfigs providers = kazoo.providerConfigs();
         MultiFactorSettings named = kazoo.settingsFor(user, module).multiFactor();
         Optional<ProviderConfig> accounts = named.accountId().isPresent() && named.configurationId().isPresent()
                 ? providers.find(named.accountId(), named.configurationId().get()) : Optional.empty();

@@ -47,7 +47,7 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
         String module = KazooStepConfig.of(context.getAuthenticatorConfig()).authModule();
         // Duo's callback is a request of its own: its events name the module and account too
         LoginEvents.annotate(context, user, module);
-        ProviderConfigs providers = new ProviderConfigs(context.getRealm());
+        ProviderConfigs providers = kazoo.providerConfigs();
         MultiFactorChoice choice = MultiFactorChoice.choose(kazoo.settingsFor(user, module).multiFactor(),
                 providers::find, kazoo.defaultMultiFactorProvider());
         if (choice instanceof MultiFactorChoice.NoProvider) {

@@ -126,7 +126,7 @@ public final class AccountSecurityResource {
      * is checked against the {@code configuration_id} it keeps.
      */
     private static JsonNode store(Call call, ObjectNode request, ObjectNode config) {
-        ProviderConfigs providers = new ProviderConfigs(call.kazoo().realm());
+        ProviderConfigs providers = call.kazoo().providerConfigs();
         ObjectNode written = Json.object();
         request.path(AuthConfigSchema.AUTH_MODULES).fieldNames().forEachRemaining(module -> written
                 .withObjectProperty(AuthConfigSchema.AUTH_MODULES).set(module, config.path(AuthConfigSchema.AUTH_MODULES).path(module)));
@@ -163,7 +163,7 @@ public final class AccountSecurityResource {
         String owner = multiFactor.path("account_id").asText("");
         String configurationId = multiFactor.path("configuration_id").asText("");
         if (!owner.isEmpty() && !configurationId.isEmpty()) {
-            Optional<ProviderConfig> selected = new ProviderConfigs(kazoo.realm()).find(Optional.of(owner), configurationId);
+            Optional<ProviderConfig> selected = kazoo.providerConfigs().find(Optional.of(owner), configurationId);
             if (selected.isPresent()) {
                 return selected.get().readOnly();
             }

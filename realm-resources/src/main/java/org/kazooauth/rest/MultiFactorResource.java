@@ -173,7 +173,7 @@ public final class MultiFactorResource {
     }
 
     private static ProviderConfigs configs(Call call) {
-        return new ProviderConfigs(call.kazoo().realm());
+        return call.kazoo().providerConfigs();
     }
 
     private static ArrayNode summaries(List<ProviderConfig> configs) {

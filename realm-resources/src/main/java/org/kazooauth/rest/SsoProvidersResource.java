@@ -16,7 +16,6 @@ import org.kazooauth.core.api.KazooPage;
 import org.kazooauth.core.api.ValidationErrors;
 import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooRealm;
-import org.kazooauth.core.keycloak.mfa.ProviderConfigs;
 import org.kazooauth.core.mfa.ProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
 
@@ -46,7 +45,7 @@ public final class SsoProvidersResource {
     public Response list() {
         return pipeline.forAnyCallerPage(call -> KazooPage.of(Stream.concat(
                 SsoProviders.all(call.kazoo()).map(SsoProviders::summary),
-                new ProviderConfigs(call.kazoo().realm()).list(Optional.empty()).stream().map(ProviderConfig::summary)),
+                call.kazoo().providerConfigs().list(Optional.empty()).stream().map(ProviderConfig::summary)),
                 call.paging()));
     }
 
@@ -61,7 +60,7 @@ public final class SsoProvidersResource {
                 return SsoProviders.document(provider);
             }
             // a system document is a super admin's (DESIGN §4); others see its summary, as /multi_factor lists it
-            return new ProviderConfigs(kazoo.realm()).find(Optional.empty(), id).map(config -> {
+            return kazoo.providerConfigs().find(Optional.empty(), id).map(config -> {
                 ObjectNode document = call.caller().canManageSystem() ? config.document() : config.summary();
                 document.put("provider_type", "multi_factor");
                 return (JsonNode) document;

@@ -7,6 +7,7 @@ import org.kazooauth.core.config.AuthModuleSettings;
 import org.kazooauth.core.config.AuthConfigHierarchy;
 import org.kazooauth.core.config.AuthConfigSchema;
 import org.kazooauth.core.keycloak.jpa.JpaLockBucketStore;
+import org.kazooauth.core.keycloak.mfa.ProviderConfigs;
 import org.kazooauth.core.lock.LockSettings;
 import org.kazooauth.core.lock.LockSubject;
 import org.kazooauth.core.lock.LockWaits;
@@ -88,6 +89,11 @@ public final class KazooRealm {
 
     public Principals principals() {
         return principals;
+    }
+
+    /** The realm's multi-factor provider configs (components), the system's and every account's. */
+    public ProviderConfigs providerConfigs() {
+        return new ProviderConfigs(realm);
     }
 
     /** The merged settings of {@code module} for the user's account (the system's for a user with no account). */
