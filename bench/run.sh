@@ -3,6 +3,7 @@
 # it, counts SQL statements per login, loads one server with stock and Kazoo logins and reads in alternating rounds,
 # runs the HMAC check under JMH, and writes bench/RESULTS.md. About half an hour on 2 cores.
 # Sizes: -Dbench.rounds=3 -Dbench.logins=160 -Dbench.concurrency=16 -Dbench.reads=800 -Dbench.accounts=10000
+# Phases: -Dbench.phases=P1,P2,P3,P4,P5 (any of them); a flight recording of P1: -Dbench.jfr=/tmp/p1.jfr
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/prerequisites.sh
