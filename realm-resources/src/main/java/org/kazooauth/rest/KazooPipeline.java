@@ -142,6 +142,7 @@ public final class KazooPipeline {
         try {
             KazooRealm kazoo = KazooRealm.of(session, session.getContext().getRealm());
             caller = authenticate.apply(kazoo);
+            refuseControlCharacters();
             Object result = action.apply(caller, kazoo);
             audit(requestId, caller, 200, null);
             if (caller != null && isChange(method())) {
@@ -199,6 +200,19 @@ public final class KazooPipeline {
                     caller == null ? "anonymous" : caller.describe(), status, error == null ? "" : " " + error,
                     requestId);
         }
+    }
+
+    /**
+     * No id holds a control character, and some databases refuse to even compare one (PostgreSQL and NUL): such a
+     * path names nothing, a 404 before any lookup.
+     */
+    private void refuseControlCharacters() {
+        session.getContext().getUri().getPathParameters().forEach((name, values) -> values.forEach(value -> {
+            if (value.chars().anyMatch(Character::isISOControl)) {
+                throw KazooException.badIdentifier(value.replaceAll("\\p{Cntrl}", "?"), "no " + name
+                        + " holds control characters");
+            }
+        }));
     }
 
     private String method() {
