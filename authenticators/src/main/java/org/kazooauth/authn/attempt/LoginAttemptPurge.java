@@ -1,6 +1,7 @@
 package org.kazooauth.authn.attempt;
 
 import org.jboss.logging.Logger;
+import org.kazooauth.core.keycloak.JvmShutdown;
 import org.kazooauth.core.keycloak.KazooNames;
 import org.kazooauth.core.keycloak.jpa.JpaLoginAttemptStore;
 import org.keycloak.models.KeycloakSession;
@@ -29,9 +30,20 @@ final class LoginAttemptPurge implements ScheduledTask {
 
     @Override
     public void run(KeycloakSession session) {
-        if (closing.getAsBoolean()) {
+        if (closing.getAsBoolean() || JvmShutdown.started()) {
             return;
         }
+        try {
+            purge(session);
+        } catch (RuntimeException e) {
+            if (!JvmShutdown.started()) {
+                throw e;
+            }
+            LOG.debugf("login attempt purge skipped: the database closed while Keycloak shut down (%s)", e.getMessage());
+        }
+    }
+
+    private static void purge(KeycloakSession session) {
         Instant now = Instant.now();
         session.realms().getRealmsStream().forEach(realm -> {
             int removed = JpaLoginAttemptStore.of(session, realm)

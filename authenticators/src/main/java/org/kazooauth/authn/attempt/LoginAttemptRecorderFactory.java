@@ -1,6 +1,7 @@
 package org.kazooauth.authn.attempt;
 
 import com.google.auto.service.AutoService;
+import org.kazooauth.core.keycloak.JvmShutdown;
 import org.kazooauth.core.keycloak.jpa.AttemptWriter;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -51,6 +52,7 @@ public final class LoginAttemptRecorderFactory implements EventListenerProviderF
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         sessions = factory;
+        JvmShutdown.started(); // its hook is in place from now on, not registered in the middle of a shutdown
         AttemptWriter.NODE.start(factory);
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                 .scheduleTask(new LoginAttemptPurge(closing::get), Duration.ofSeconds(purgeIntervalSeconds).toMillis(),

@@ -2,6 +2,7 @@ package org.kazooauth.core.keycloak.jpa;
 
 import org.jboss.logging.Logger;
 import org.kazooauth.core.attempt.LoginAttempt;
+import org.kazooauth.core.keycloak.JvmShutdown;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -90,7 +91,11 @@ public final class AttemptWriter {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> JpaLoginAttemptStore.addAll(
                         session.getProvider(JpaConnectionProvider.class).getEntityManager(), batch));
             } catch (RuntimeException e) {
-                LOG.errorf(e, "dropped %d login attempts the database did not take", batch.size());
+                if (JvmShutdown.started()) {
+                    LOG.warnf("%d login attempts not stored: the database closed before Keycloak stopped", batch.size());
+                } else {
+                    LOG.errorf(e, "dropped %d login attempts the database did not take", batch.size());
+                }
             }
         }
     }
