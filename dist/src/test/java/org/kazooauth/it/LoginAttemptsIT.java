@@ -49,17 +49,6 @@ class LoginAttemptsIT extends DemoRealmIntegration {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
-    /** The account's attempt whose crossbar_request_id is {@code requestId}, in full. */
-    private JsonNode attemptOf(String reader, String accountId, String requestId) {
-        for (JsonNode row : users.get(reader, attempts(accountId) + "?page_size=500").at("/data")) {
-            JsonNode detail = users.get(reader, attempts(accountId) + "/" + row.path("id").asText()).at("/data");
-            if (requestId.equals(detail.path("crossbar_request_id").asText())) {
-                return detail;
-            }
-        }
-        return null;
-    }
-
     @Test
     void realFailedAndSuccessfulLoginsAreRecordedWithoutSecrets() {
         String failedId = requestId();
@@ -70,7 +59,7 @@ class LoginAttemptsIT extends DemoRealmIntegration {
                 + DEMO.password("acme-user"), succeededId).status());
         long now = Instant.now().getEpochSecond() + GREGORIAN_OFFSET;
 
-        JsonNode failed = attemptOf("acme-admin", ACME, failedId);
+        JsonNode failed = users.attemptOf("acme-admin", ACME, failedId);
         assertTrue(failed != null, "the failed login is recorded");
         assertEquals("failed", failed.path("status").asText());
         assertEquals("credentials", failed.path("auth_type").asText());
@@ -80,7 +69,7 @@ class LoginAttemptsIT extends DemoRealmIntegration {
         assertEquals("127.0.0.1", failed.path("client_ip").asText());
         assertTrue(failed.path("id").asText().matches("\\d{6}-[0-9a-f]{32}"));
 
-        JsonNode succeeded = attemptOf("acme-admin", ACME, succeededId);
+        JsonNode succeeded = users.attemptOf("acme-admin", ACME, succeededId);
         assertTrue(succeeded != null, "the successful login is recorded");
         assertEquals("success", succeeded.path("status").asText());
         assertEquals("jwt_auth_token", succeeded.path("auth_type").asText());
@@ -103,7 +92,8 @@ class LoginAttemptsIT extends DemoRealmIntegration {
         String requestId = requestId();
         assertEquals(200, postForm("grant_type=password&client_id=crossbar&username=east-user&password="
                 + DEMO.password("east-user"), requestId).status());
-        String userId = attemptOf("east-user", DEMO.accountId("Acme East"), requestId).at("/metadata/owner_id").asText();
+        String userId = users.attemptOf("east-user", DEMO.accountId("Acme East"), requestId).at("/metadata/owner_id")
+                .asText();
         Reply events = http.get("/admin/realms/demo/events?type=LOGIN&user=" + userId + "&max=1",
                 KazooHttp.bearer(http.adminToken(keycloak)));
         assertEquals(200, events.status(), events.toString());
@@ -117,7 +107,7 @@ class LoginAttemptsIT extends DemoRealmIntegration {
         String requestId = requestId();
         assertEquals(400, postForm("grant_type=password&client_id=crossbar&username=acme-user&password=nope",
                 requestId).status());
-        String userId = attemptOf("acme-admin", ACME, requestId).at("/metadata/owner_id").asText();
+        String userId = users.attemptOf("acme-admin", ACME, requestId).at("/metadata/owner_id").asText();
         FormBrowser browser = new FormBrowser(keycloak);
         assertEquals(200, browser.logIn(browser.openLogin(), "acme-user", "also-wrong").status(), "the form again");
 
@@ -178,14 +168,14 @@ class LoginAttemptsIT extends DemoRealmIntegration {
             postForm("grant_type=password&client_id=crossbar&username=globex-admin&password="
                     + DEMO.password("globex-admin"), success);
             postForm("grant_type=password&client_id=crossbar&username=globex-admin&password=nope", failure);
-            assertEquals(null, attemptOf("globex-admin", GLOBEX, success), "successes are not logged");
-            assertTrue(attemptOf("globex-admin", GLOBEX, failure) != null, "failures still are");
+            assertEquals(null, users.attemptOf("globex-admin", GLOBEX, success), "successes are not logged");
+            assertTrue(users.attemptOf("globex-admin", GLOBEX, failure) != null, "failures still are");
 
             assertEquals(200, users.send("superadmin", "PATCH", security,
                     "{\"data\":{\"auth_modules\":{\"cb_user_auth\":{\"log_failed_attempts\":false}}}}").status());
             String quiet = requestId();
             postForm("grant_type=password&client_id=crossbar&username=globex-admin&password=nope", quiet);
-            assertEquals(null, attemptOf("globex-admin", GLOBEX, quiet), "nor failures any more");
+            assertEquals(null, users.attemptOf("globex-admin", GLOBEX, quiet), "nor failures any more");
         } finally {
             users.send("superadmin", "DELETE", security, null);
         }
@@ -218,14 +208,14 @@ class LoginAttemptsIT extends DemoRealmIntegration {
     void attemptsOlderThanTheRealmsRetentionAreRemoved() throws Exception {
         String recorded = requestId();
         postForm("grant_type=password&client_id=crossbar&username=globex-admin&password=nope", recorded);
-        assertTrue(attemptOf("globex-admin", GLOBEX, recorded) != null);
+        assertTrue(users.attemptOf("globex-admin", GLOBEX, recorded) != null);
 
         realmAttributes.with(Map.of("kazoo.crossbar.auth.login_attempts_retention_days", "0"), () -> {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (attemptOf("globex-admin", GLOBEX, recorded) != null && System.nanoTime() < deadline) {
+            while (users.attemptOf("globex-admin", GLOBEX, recorded) != null && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
-            assertEquals(null, attemptOf("globex-admin", GLOBEX, recorded), "purged once past the retention");
+            assertEquals(null, users.attemptOf("globex-admin", GLOBEX, recorded), "purged once past the retention");
         });
     }
 

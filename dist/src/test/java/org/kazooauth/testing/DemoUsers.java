@@ -1,5 +1,6 @@
 package org.kazooauth.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.kazooauth.testing.KazooHttp.Reply;
 
 import java.util.Map;
@@ -43,5 +44,21 @@ public final class DemoUsers {
     public Reply send(String user, String method, String path, String jsonBody) {
         return user == null ? http.request(method, path, jsonBody)
                 : http.request(method, path, jsonBody, KazooHttp.bearer(token(user)));
+    }
+
+    /**
+     * Account {@code accountId}'s attempt whose {@code crossbar_request_id} is {@code requestId}, in full, as
+     * {@code reader} reads it; null when there is none.
+     */
+    public JsonNode attemptOf(String reader, String accountId, String requestId) {
+        String attempts = "/realms/demo/kazoo/v2/accounts/" + accountId + "/security/attempts";
+        for (JsonNode row : get(reader, attempts + "?page_size=500").at("/data")) {
+            JsonNode detail = get(reader, attempts + "/" + row.path("id").asText())
+                    .at("/data");
+            if (requestId.equals(detail.path("crossbar_request_id").asText())) {
+                return detail;
+            }
+        }
+        return null;
     }
 }
