@@ -52,7 +52,11 @@ class MalformedRequestsIT extends DemoRealmIntegration {
                 "{\"data\":{\"enabled\":\"yes\",\"secret\":false}}", "{\"data\":{\"\u0000\":\"\u0000\"}}",
                 "{\"data\":" + "[".repeat(1001) + "]".repeat(1001) + "}",
                 "{\"data\":{\"n\":" + "9".repeat(1001) + "}}",
-                "{\"data\":{\"name\":\"" + "x".repeat(70_000) + "\"}}"));
+                "{\"data\":{\"name\":\"" + "x".repeat(70_000) + "\"}}",
+                "{\"data\":{\"name\":\"" + "n".repeat(300) + "\",\"provider_name\":\"hmac_totp\",\"settings\":{"
+                        + "\"token_secret\":\"s\",\"otp_seed\":\"XVGR73KMZH2M4XMY\"}}}",
+                "{\"data\":{\"name\":\"Long secret\",\"provider_name\":\"hmac_totp\",\"settings\":{"
+                        + "\"token_secret\":\"" + "s".repeat(5000) + "\",\"otp_seed\":\"XVGR73KMZH2M4XMY\"}}}"));
         return bodies;
     }
 

@@ -31,6 +31,10 @@ public final class ProviderConfigValidator {
      * The {@code hmac_totp} numbers a token check can work with (see {@link HmacTokenSettings}); refused on write,
      * so no login ever meets one.
      */
+    /** What Keycloak's component tables hold: a name of 255 characters, a setting of 4,000. */
+    static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_SETTING_LENGTH = 4000;
+
     private static final Map<String, LongRange> HMAC_RANGES = Map.of("digits", new LongRange(6, 10),
             "interval", new LongRange(1, 300), "deviation", new LongRange(0, 10), "nonce_length", new LongRange(0, 64));
 
@@ -108,6 +112,8 @@ public final class ProviderConfigValidator {
                 }
             } else if (!type.accepts(value) || (value.isTextual() && value.asText().isBlank())) {
                 errors.wrongType(field, type.schemaName(), secret ? null : value);
+            } else if (value.isTextual() && value.asText().length() > MAX_SETTING_LENGTH) {
+                tooLong(errors, field, MAX_SETTING_LENGTH, secret ? null : value);
             } else if (value.isIntegralNumber() && value.asLong() < 0) {
                 errors.belowMinimum(field, 0, value);
             } else if (kind == ProviderKind.HMAC_TOTP && HMAC_RANGES.containsKey(setting.getKey())
@@ -139,6 +145,16 @@ public final class ProviderConfigValidator {
             errors.wrongType(field, "string", value);
             return null;
         }
+        if (value.asText().length() > MAX_NAME_LENGTH) {
+            tooLong(errors, field, MAX_NAME_LENGTH, value);
+            return null;
+        }
         return value.asText();
+    }
+
+    /** Kazoo's {@code maxLength} error, never echoing a secret. */
+    private static void tooLong(ValidationErrors errors, String field, int max, JsonNode value) {
+        errors.add(field, "maxLength", "String must not be more than " + max + " characters",
+                Json.MAPPER.getNodeFactory().numberNode(max), value);
     }
 }
