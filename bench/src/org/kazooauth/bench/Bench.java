@@ -227,7 +227,8 @@ public final class Bench {
         Files.copy(log, log.resolveSibling("p3-sql.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         report.section("P3 SQL statements per login", "Counted from Hibernate's statement log on a server started "
                 + "with `org.hibernate.SQL` at DEBUG (its log is kept as `dist/target/bench/p3-sql.log`), logins one after "
-                + "another after one uncounted warm-up login. "
+                + "another after the same logins once uncounted (so that every row counts logins of users Keycloak has "
+                + "cached; the OTP row's users change, a code being good once). "
                 + "Budget: the lock adds ≤ 2 statements per attempt, the pack none with the lock off.");
         report.statements(counts);
     }
