@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Where one realm's login attempts are kept. */
+/** Where one realm's login attempts are read and purged; they are written in batches (the JPA store's writer). */
 public interface LoginAttemptStore {
-
-    void add(LoginAttempt attempt);
 
     Optional<LoginAttempt> find(String accountId, String id);
 

@@ -38,11 +38,6 @@ public final class JpaLoginAttemptStore implements LoginAttemptStore {
                 realm.getId());
     }
 
-    @Override
-    public void add(LoginAttempt attempt) {
-        em.persist(entity(realmId, attempt));
-    }
-
     /** The columns of one attempt, as the multi-row insert names them. */
     private static final List<String> COLUMNS = List.of("id", "realmId", "accountId", "ownerId", "authType",
             "authModule", "status", "message", "createdAt", "clientIp", "clientHeaders", "requestId");
