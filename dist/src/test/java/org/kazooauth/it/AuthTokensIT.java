@@ -1,10 +1,12 @@
 package org.kazooauth.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.DemoUsers;
+import org.kazooauth.testing.ExpiringKeyPair;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 
@@ -13,6 +15,8 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
@@ -114,6 +118,54 @@ class AuthTokensIT extends DemoRealmIntegration {
         assertTrue(works(fresh));
         assertNotEquals(oldKid, header(fresh).path("kid").asText(), "signed with a new key");
         assertFalse(http.get(AUTH + "/keys", KazooHttp.bearer(fresh)).body().contains(oldKid), "the old key is retired");
+    }
+
+    /**
+     * A write that fails half-way leaves nothing: the system reset adds a new signing key, then cannot retire an
+     * imported key whose certificate expired since it was imported (Keycloak validates a key provider again when it
+     * changes). The reset answers 409 naming that key, and the new key, the realm's not-before and the sessions are
+     * all as they were.
+     */
+    @Test
+    void aResetThatFailsHalfWayLeavesNothingBehind() throws Exception {
+        String admin = http.adminToken(keycloak);
+        String realmId = http.get("/admin/realms/demo", KazooHttp.bearer(admin)).at("/id").asText();
+        Instant expiry = Instant.now().plusSeconds(6);
+        ExpiringKeyPair expiring = ExpiringKeyPair.until(expiry);
+        Reply created = http.request("POST", "/admin/realms/demo/components", "{\"name\":\"imported-expiring\","
+                + "\"providerId\":\"rsa\",\"providerType\":\"org.keycloak.keys.KeyProvider\",\"parentId\":\""
+                + realmId + "\",\"config\":{\"priority\":[\"1\"],\"algorithm\":[\"RS256\"],\"privateKey\":[\""
+                + expiring.privateKey() + "\"],\"certificate\":[\"" + expiring.certificate() + "\"]}}",
+                KazooHttp.bearer(admin));
+        assertEquals(201, created.status(), "Keycloak takes the key while its certificate is valid: " + created);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String component = "/admin/realms/demo/components/" + location.substring(location.lastIndexOf('/') + 1);
+        try {
+            String east = login("east-user");
+            JsonNode keysBefore = keyProviders(admin);
+            long notBefore = http.get("/admin/realms/demo", KazooHttp.bearer(admin)).at("/notBefore").asLong();
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 1_000);
+
+            Reply reset = put(login("superadmin"), AUTH, RESET);
+            assertEquals(409, reset.status(), reset.toString());
+            assertTrue(reset.at("/data/message").asText().contains("imported-expiring"), reset.toString());
+            assertEquals(keysBefore, keyProviders(admin), "no new key, no key retired");
+            assertEquals(notBefore, http.get("/admin/realms/demo", KazooHttp.bearer(admin)).at("/notBefore").asLong());
+            assertTrue(works(east), "the session lives and its token still verifies");
+        } finally {
+            assertEquals(204, http.request("DELETE", component, null, KazooHttp.bearer(admin)).status());
+        }
+    }
+
+    /** The realm's key providers: each one's name and whether it is enabled and active. */
+    private JsonNode keyProviders(String admin) {
+        Reply components = http.get("/admin/realms/demo/components?type=org.keycloak.keys.KeyProvider",
+                KazooHttp.bearer(admin));
+        assertEquals(200, components.status(), components.toString());
+        ObjectNode providers = KazooHttp.JSON.createObjectNode();
+        components.json().forEach(provider -> providers.put(provider.path("name").asText(),
+                provider.at("/config/enabled/0").asText("true") + "/" + provider.at("/config/active/0").asText("true")));
+        return providers;
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.kazooauth.rest;
 import org.kazooauth.core.api.KazooException;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
 import org.keycloak.crypto.KeyStatus;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
@@ -49,7 +50,9 @@ final class RealmKeys {
 
     /**
      * A new generated signing key for the realm's token algorithm, above every other, and every earlier
-     * asymmetric signing key retired (disabled): tokens they signed no longer verify anywhere.
+     * asymmetric signing key retired (disabled): tokens they signed no longer verify anywhere. Keycloak validates
+     * a key provider again when it changes, so one that has gone bad since it was made (an imported certificate
+     * that expired) cannot be retired: a 409 naming it, and the request's rollback takes the new key back.
      */
     static void rotate(KazooRealm kazoo) {
         RealmModel realm = kazoo.realm();
@@ -71,7 +74,13 @@ final class RealmKeys {
             if (provider != null) {
                 provider.put("enabled", "false");
                 provider.put("active", "false");
-                realm.updateComponent(provider);
+                try {
+                    realm.updateComponent(provider);
+                } catch (ComponentValidationException e) {
+                    throw KazooException.conflict("key provider '" + provider.getName() + "' (" + provider.getId()
+                            + ") cannot be retired: " + e.getMessage() + "; fix or delete it in the admin console "
+                            + "(Realm settings, Keys, Providers) and reset again. Nothing was changed.");
+                }
             }
         }
     }

@@ -113,6 +113,11 @@ public final class KazooException extends RuntimeException {
         return new KazooException(404, "not found", explained(explanation));
     }
 
+    /** 409 {@code conflict}: the request is sound but the realm's state stops it; the explanation says what to fix. */
+    public static KazooException conflict(String explanation) {
+        return new KazooException(409, "conflict", explained(explanation));
+    }
+
     /** 400: the request could not be read at all (not JSON, no {@code data} object, ...). */
     public static KazooException invalidData(String explanation) {
         return new KazooException(400, "invalid data", explained(explanation));
