@@ -10,12 +10,15 @@ import org.kazooauth.core.lock.LockSubject;
 import org.kazooauth.core.lock.LoginLock;
 import org.kazooauth.core.lock.RateLimitSettings;
 import org.kazooauth.core.lock.RateLimits;
+import org.kazooauth.core.lock.RequestAdmissions;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 import java.time.Duration;
@@ -28,7 +31,8 @@ import java.util.function.Supplier;
  * The rate limit and the account lock around each credential check of the Kazoo steps (password, token, second
  * factor, Keycloak's OTP). First Kazoo's rate limit on the client's address and account (429); then the lock
  * reserves the check's cost before it runs (DESIGN §4: checked before the password) and the check's judgement
- * settles it: a failure pays, a good or unjudged check gives it back, and so does an exception. A login refused
+ * settles it: a failure pays, an unjudged check gives it back, and so does an exception; a good check's
+ * reservation covers the request's next checks of the same login and goes back when the request is over. A login refused
  * as locked runs nothing; one that finds the room taken by logins in flight waits, then answers "busy" (503).
  * A bucket emptied by a failure fires Keycloak's {@code USER_DISABLED_BY_TEMPORARY_LOCKOUT} event once, as
  * Keycloak's own brute-force lock does; waits and rate limits never do.
@@ -42,6 +46,7 @@ final class LockGate {
     static final String CHECKED_NOTE = "kazoo.lock.checked";
     /** Event detail: the bucket that locked, {@code account:<id>}, {@code user:<id>} or {@code device:<hash>}. */
     static final String BUCKET_DETAIL = "kazoo_lock_bucket";
+    private static final String ADMISSIONS_ATTRIBUTE = RequestAdmissions.class.getName();
 
     /** What a credential check concluded. */
     enum Judgement {
@@ -69,7 +74,8 @@ final class LockGate {
         if (!withinRate(context, kazoo, user, module, flow)) {
             return false;
         }
-        LoginLock.Admission admission = kazoo.loginLock().admit(() -> subjects(context, kazoo, user), module);
+        LoginLock.Admission admission = requestAdmissions(context.getSession()).admit(kazoo.loginLock(), user.getId(),
+                module, () -> subjects(context, kazoo, user));
         switch (admission.verdict()) {
             case LOCKED -> {
                 announce(context, user, module, admission.emptied());
@@ -88,10 +94,8 @@ final class LockGate {
                     judgement = check.get();
                 } finally {
                     switch (judgement) {
-                        case GOOD -> {
-                            admission.passed();
-                            context.getAuthenticationSession().setAuthNote(CHECKED_NOTE, "true");
-                        }
+                        // a good check's reservation is held for the request's next checks, given back at its end
+                        case GOOD -> context.getAuthenticationSession().setAuthNote(CHECKED_NOTE, "true");
                         case WRONG -> announce(context, user, module, admission.failed());
                         case NOT_JUDGED -> admission.cancelled();
                     }
@@ -99,6 +103,28 @@ final class LockGate {
                 return judgement == Judgement.GOOD;
             }
         }
+    }
+
+    /** The lock's admissions of this request, given back once its transaction is over (committed or not). */
+    private static RequestAdmissions requestAdmissions(KeycloakSession session) {
+        RequestAdmissions admissions = session.getAttribute(ADMISSIONS_ATTRIBUTE, RequestAdmissions.class);
+        if (admissions == null) {
+            RequestAdmissions fresh = new RequestAdmissions();
+            session.setAttribute(ADMISSIONS_ATTRIBUTE, fresh);
+            session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+                @Override
+                protected void commitImpl() {
+                    fresh.close();
+                }
+
+                @Override
+                protected void rollbackImpl() {
+                    fresh.close();
+                }
+            });
+            admissions = fresh;
+        }
+        return admissions;
     }
 
     /**

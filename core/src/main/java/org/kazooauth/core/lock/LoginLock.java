@@ -256,6 +256,11 @@ public final class LoginLock {
             return emptied;
         }
 
+        /** Whether it holds a reservation still to settle. */
+        public boolean open() {
+            return lock != null && verdict == Verdict.ADMITTED && !settled.get();
+        }
+
         /** The credentials were good: the reservation goes back. */
         public void passed() {
             giveBack();
