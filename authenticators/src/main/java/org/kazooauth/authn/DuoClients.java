@@ -4,6 +4,7 @@ import com.duosecurity.Client;
 import com.duosecurity.exception.DuoException;
 import org.kazooauth.core.duo.DuoHosts;
 import org.kazooauth.core.duo.DuoOptions;
+import org.kazooauth.core.mfa.DuoSettings;
 import org.kazooauth.core.mfa.ProviderConfig;
 
 import java.nio.charset.StandardCharsets;
@@ -63,36 +64,37 @@ final class DuoClients implements AutoCloseable {
      * @throws SecondFactor.Unavailable (misconfigured) when the SDK refuses the config's keys or host
      */
     DuoConnection open(ProviderConfig config, DuoOptions options, String redirectUri) {
-        String host = config.settings().path("api_hostname").asText();
+        DuoSettings duo = DuoSettings.of(config.settings());
+        String host = duo.apiHostname();
         if (!DuoHosts.isHostName(host)) {
             throw SecondFactor.Unavailable.misconfigured("duo configuration " + config.id() + ": api_hostname '"
                     + host + "' is not " + DuoHosts.RULE);
         }
-        String clientId = config.settings().path("integration_key").asText();
-        String secret = config.settings().path("secret_key").asText();
-        String fingerprint = sha256(host + "\n" + clientId + "\n" + secret + "\n" + options.caPins());
+        String fingerprint = sha256(host + "\n" + duo.integrationKey() + "\n" + duo.secretKey() + "\n"
+                + options.caPins());
         String key = config.id() + "\n" + redirectUri;
         Built built = clients.get(key);
         if (built == null || !built.fingerprint().equals(fingerprint)) {
-            built = new Built(fingerprint, build(config, clientId, secret, host, redirectUri, options));
+            built = new Built(fingerprint, build(config.id(), duo, redirectUri, options));
             if (clients.size() >= MAX_CLIENTS) {
                 clients.clear();
             }
             clients.put(key, built);
         }
-        return new DuoConnection(this, built.client(), host + "\n" + clientId + "\n" + options.caPins(), options);
+        return new DuoConnection(this, built.client(), host + "\n" + duo.integrationKey() + "\n" + options.caPins(),
+                options);
     }
 
-    private static Client build(ProviderConfig config, String clientId, String secret, String host,
-                                String redirectUri, DuoOptions options) {
-        Client.Builder builder = new Client.Builder(clientId, secret, host, redirectUri);
+    private static Client build(String configId, DuoSettings duo, String redirectUri, DuoOptions options) {
+        Client.Builder builder = new Client.Builder(duo.integrationKey(), duo.secretKey(), duo.apiHostname(),
+                redirectUri);
         if (!options.caPins().isEmpty()) {
             builder.setCACerts(options.caPins().toArray(String[]::new));
         }
         try {
             return builder.build();
         } catch (DuoException | IllegalArgumentException refused) {
-            throw SecondFactor.Unavailable.misconfigured("duo configuration " + config.id() + " is refused by the "
+            throw SecondFactor.Unavailable.misconfigured("duo configuration " + configId + " is refused by the "
                     + "Duo SDK: " + refused.getMessage());
         }
     }

@@ -12,12 +12,12 @@ import org.kazooauth.core.duo.DuoResponse;
 import org.kazooauth.core.duo.DuoState;
 import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooNames;
+import org.kazooauth.core.mfa.DuoSettings;
 import org.kazooauth.core.mfa.ProviderConfig;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,14 +47,15 @@ final class DuoFactor implements SecondFactor {
 
     @Override
     public ObjectNode challengeSettings(AuthenticationFlowContext context, ProviderConfig config) {
-        String redirectUri = config.settings().path("redirect_uri").asText(defaultRedirectUri(context));
+        DuoSettings duo = DuoSettings.of(config.settings());
+        String redirectUri = duo.redirectUri().orElseGet(() -> defaultRedirectUri(context));
         HandOff handOff = handOff(context, config, redirectUri);
         ObjectNode settings = Json.object();
         settings.put("auth_url", handOff.url());
         settings.put("state", handOff.state());
-        settings.put("api_hostname", config.settings().path("api_hostname").asText());
+        settings.put("api_hostname", duo.apiHostname());
         settings.put("redirect_uri", redirectUri);
-        settings.put("expires_in", stateLifetime(config).toSeconds());
+        settings.put("expires_in", duo.stateLifetime().toSeconds());
         return settings;
     }
 
@@ -135,13 +136,9 @@ final class DuoFactor implements SecondFactor {
         // request's own transaction, and the state must outlive it
         String key = stateKey(context, state);
         KeycloakModelUtils.runJobInTransaction(context.getSession().getKeycloakSessionFactory(), session -> session
-                .singleUseObjects().put(key, stateLifetime(config).toSeconds(), issued.toMap()));
+                .singleUseObjects().put(key, DuoSettings.of(config.settings()).stateLifetime().toSeconds(),
+                        issued.toMap()));
         return new HandOff(url, state);
-    }
-
-    /** How long a hand-off may take: Kazoo's {@code duo_expire} (300 s), at least a minute. */
-    private static Duration stateLifetime(ProviderConfig config) {
-        return Duration.ofSeconds(Math.max(60, config.settings().path("duo_expire").asLong(300)));
     }
 
     private static DuoOptions options(AuthenticationFlowContext context) {

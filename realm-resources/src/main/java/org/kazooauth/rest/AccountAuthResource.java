@@ -39,13 +39,13 @@ public final class AccountAuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response reset(String body) {
         if (userId.isEmpty()) {
-            return pipeline.forAccount(accountId, Need.MANAGE, call -> {
+            return pipeline.account(accountId, Need.MANAGE, call -> {
                 RequestBody.action(body, ACTIONS);
                 SignatureResets.account(call.kazoo(), call.account());
-                return Json.object();
+                return Answer.data(Json.object());
             });
         }
-        return pipeline.forAccount(accountId, Need.READ, call -> {
+        return pipeline.account(accountId, Need.READ, call -> {
             RequestBody.action(body, ACTIONS);
             UserModel user = member(call, call.account(), userId.get());
             boolean self = user.getId().equals(call.caller().adminAuth().getUser().getId());
@@ -54,7 +54,7 @@ public final class AccountAuthResource {
                         + " or of a parent account may reset this user's signature secret");
             }
             SignatureResets.user(call.kazoo(), user);
-            return Json.object();
+            return Answer.data(Json.object());
         });
     }
 

@@ -45,13 +45,13 @@ public final class AccountSecurityResource {
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
     public Response fetch() {
-        return pipeline.forAccount(accountId, Need.READ, call -> {
+        return pipeline.account(accountId, Need.READ, call -> {
             KazooRealm kazoo = call.kazoo();
             Account account = call.account();
             ObjectNode data = Json.object();
             data.set("account", withProviderNames(kazoo.accounts().accountConfig(account), kazoo));
             data.set("inherited_config", withProviderNames(kazoo.config().inherited(account), kazoo));
-            return data;
+            return Answer.data(data);
         });
     }
 
@@ -61,9 +61,9 @@ public final class AccountSecurityResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response replace(String body) {
-        return pipeline.forAccount(accountId, Need.MANAGE, call -> {
+        return pipeline.account(accountId, Need.MANAGE, call -> {
             ObjectNode request = AuthConfigValidator.validate(RequestBody.data(body), AuthConfigValidator.Mode.REPLACE);
-            return store(call, request, request);
+            return Answer.data(store(call, request, request));
         });
     }
 
@@ -73,10 +73,10 @@ public final class AccountSecurityResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response patch(String body) {
-        return pipeline.forAccount(accountId, Need.MANAGE, call -> {
+        return pipeline.account(accountId, Need.MANAGE, call -> {
             ObjectNode request = AuthConfigValidator.validate(RequestBody.data(body), AuthConfigValidator.Mode.PATCH);
             ObjectNode merged = Json.merge(call.kazoo().accounts().accountConfig(call.account()), request);
-            return store(call, request, merged);
+            return Answer.data(store(call, request, merged));
         });
     }
 
@@ -85,13 +85,13 @@ public final class AccountSecurityResource {
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
     public Response remove() {
-        return pipeline.forAccount(accountId, Need.MANAGE, call -> {
+        return pipeline.account(accountId, Need.MANAGE, call -> {
             ObjectNode existing = call.kazoo().accounts().accountConfig(call.account());
             if (existing.path(AuthConfigSchema.AUTH_MODULES).isEmpty()) {
                 throw KazooException.badIdentifier(DOCUMENT_ID, "account does not have customize auth configuration");
             }
             call.kazoo().accounts().replaceAccountConfig(call.account(), Json.object());
-            return document(existing, call.kazoo());
+            return Answer.data(document(existing, call.kazoo()));
         });
     }
 
@@ -103,7 +103,8 @@ public final class AccountSecurityResource {
     @Path("attempts")
     @Produces(MediaType.APPLICATION_JSON)
     public Response attempts() {
-        return pipeline.forAccountPage(accountId, Need.READ, call -> AttemptsEndpoint.page(call, Optional.empty()));
+        return pipeline.account(accountId, Need.READ,
+                call -> Answer.page(AttemptsEndpoint.page(call, Optional.empty())));
     }
 
     /** One login attempt in full (seed 002, "Get a Login Attempt Details"). */
@@ -111,7 +112,8 @@ public final class AccountSecurityResource {
     @Path("attempts/{attemptId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response attempt(@PathParam("attemptId") String attemptId) {
-        return pipeline.forAccount(accountId, Need.READ, call -> AttemptsEndpoint.one(call, attemptId, Optional.empty()));
+        return pipeline.account(accountId, Need.READ,
+                call -> Answer.data(AttemptsEndpoint.one(call, attemptId, Optional.empty())));
     }
 
     /** The account's login lock (seed 002, "Lock account on multiple login failure"). */

@@ -1,6 +1,5 @@
 package org.kazooauth.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -48,16 +47,16 @@ public final class AuthResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response act(String body) {
-        return pipeline.forAnyCallerLogin(call -> {
+        return pipeline.anyCaller(call -> {
             if (RequestBody.action(body, List.of(REFRESH, RESET)).equals(REFRESH)) {
-                return new KazooPipeline.Login(Json.object(), TokenIssuer.refresh(call.kazoo(),
+                return Answer.login(Json.object(), TokenIssuer.refresh(call.kazoo(),
                         call.caller().adminAuth().getToken(), RealmUser.of(call)));
             }
             if (!call.caller().canManageSystem()) {
                 throw KazooException.forbidden("only super admins may reset the system's signature secret");
             }
             SignatureResets.system(call.kazoo());
-            return new KazooPipeline.Login(Json.object(), call.caller().authToken());
+            return Answer.login(Json.object(), call.caller().authToken());
         });
     }
 
@@ -65,8 +64,8 @@ public final class AuthResource {
     @Path("keys")
     @Produces(MediaType.APPLICATION_JSON)
     public Response keys() {
-        return pipeline.forAnyCallerPage(call -> KazooPage.of(RealmKeys.signingKeys(call.kazoo()).stream()
-                .map(key -> Json.MAPPER.getNodeFactory().textNode(key.getKid()))));
+        return pipeline.anyCaller(call -> Answer.page(KazooPage.of(RealmKeys.signingKeys(call.kazoo()).stream()
+                .map(key -> Json.MAPPER.getNodeFactory().textNode(key.getKid())))));
     }
 
     /** The public key: JSON {@code public_key_pem}, or the PEM itself for {@code Accept: application/x-pem-file}. */
@@ -74,13 +73,11 @@ public final class AuthResource {
     @Path("keys/{keyId}")
     @Produces({MediaType.APPLICATION_JSON, PEM})
     public Response key(@PathParam("keyId") String keyId, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        Response answer = pipeline.forAnyCaller(call -> Json.object().put("public_key_pem",
-                RealmKeys.pem(RealmKeys.find(call.kazoo(), keyId))));
-        if (accept == null || !accept.contains(PEM) || answer.getStatus() != 200) {
-            return answer;
-        }
-        JsonNode envelope = Json.read((String) answer.getEntity());
-        return Response.ok(envelope.at("/data/public_key_pem").asText(), PEM).build();
+        return pipeline.anyCaller(call -> {
+            String pem = RealmKeys.pem(RealmKeys.find(call.kazoo(), keyId));
+            return accept != null && accept.contains(PEM) ? Answer.raw(PEM, pem)
+                    : Answer.data(Json.object().put("public_key_pem", pem));
+        });
     }
 
     /** {@code reset_private_key} (super admin): a new signing key; every token signed so far stops verifying. */
@@ -89,11 +86,11 @@ public final class AuthResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response resetKey(@PathParam("keyId") String keyId, String body) {
-        return pipeline.forSystem(Need.MANAGE, call -> {
+        return pipeline.system(Need.MANAGE, call -> {
             RequestBody.action(body, List.of(RESET_KEY));
             RealmKeys.find(call.kazoo(), keyId);
             SignatureResets.system(call.kazoo());
-            return Json.object();
+            return Answer.data(Json.object());
         });
     }
 
@@ -101,7 +98,7 @@ public final class AuthResource {
     @Path("tokeninfo")
     @Produces(MediaType.APPLICATION_JSON)
     public Response tokenInfo(@QueryParam("token") String token) {
-        return pipeline.forLogin(kazoo -> tokenInfo(kazoo, token, "missing token in params"));
+        return pipeline.anonymous(kazoo -> tokenInfo(kazoo, token, "missing token in params"));
     }
 
     @POST
@@ -109,18 +106,18 @@ public final class AuthResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response tokenInfoOfBody(String body) {
-        return pipeline.forLogin(kazoo -> tokenInfo(kazoo, RequestBody.data(body).path("token").asText(null),
+        return pipeline.anonymous(kazoo -> tokenInfo(kazoo, RequestBody.data(body).path("token").asText(null),
                 "missing token in request"));
     }
 
     /** Kazoo answers a missing token with 404, an invalid one with 401. */
-    private static KazooPipeline.Login tokenInfo(KazooRealm kazoo, String token, String missing) {
+    private static Answer tokenInfo(KazooRealm kazoo, String token, String missing) {
         if (token == null || token.isBlank()) {
             throw KazooException.notFound(missing);
         }
         AuthResult result = RealmTokenAuthenticator.verify(kazoo.session(), kazoo, token);
         ObjectNode data = AuthResponse.of(kazoo, result.user());
-        return new KazooPipeline.Login(data, token);
+        return Answer.login(data, token);
     }
 
     @Path("providers")
@@ -147,7 +144,7 @@ public final class AuthResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response callback(String body) {
-        return pipeline.forLogin(kazoo -> {
+        return pipeline.anonymous(kazoo -> {
             ObjectNode data = RequestBody.data(body);
             RequiredFields.check(data, "provider", "client_id", "code", "redirect_uri");
             IdentityProviderModel provider = SsoLogin.openIdProvider(kazoo, data.get("provider").asText(),
@@ -163,7 +160,7 @@ public final class AuthResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response authorize(String body) {
-        return pipeline.forLogin(kazoo -> {
+        return pipeline.anonymous(kazoo -> {
             ObjectNode data = RequestBody.data(body);
             RequiredFields.check(data, "provider", "token");
             IdentityProviderModel provider = SsoLogin.openIdProvider(kazoo, data.get("provider").asText(), null);

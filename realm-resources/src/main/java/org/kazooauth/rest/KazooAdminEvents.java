@@ -1,6 +1,5 @@
 package org.kazooauth.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -19,7 +18,7 @@ final class KazooAdminEvents {
     private KazooAdminEvents() {
     }
 
-    static void record(KazooRealm kazoo, Caller caller, String method, String path, Object result, String requestId) {
+    static void record(KazooRealm kazoo, Caller caller, String method, String path, Answer answer, String requestId) {
         AdminEventBuilder event = new AdminEventBuilder(kazoo.realm(), caller.adminAuth(), kazoo.session(),
                 kazoo.session().getContext().getConnection())
                 .operation(switch (method) {
@@ -30,8 +29,8 @@ final class KazooAdminEvents {
                 .resource(RESOURCE_TYPE)
                 .resourcePath(path)
                 .detail("request_id", requestId);
-        if (result instanceof JsonNode document) {
-            event.representation(document);
+        if (answer instanceof Answer.Data document) {
+            event.representation(document.data());
         }
         event.success();
     }

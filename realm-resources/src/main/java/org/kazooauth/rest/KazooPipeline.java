@@ -8,16 +8,14 @@ import org.jboss.logging.Logger;
 import org.kazooauth.core.account.Account;
 import org.kazooauth.core.api.KazooEnvelope;
 import org.kazooauth.core.api.KazooException;
-import org.kazooauth.core.api.KazooPage;
+import org.kazooauth.core.api.KazooHeaders;
 import org.kazooauth.core.api.PackInfo;
-import org.kazooauth.core.api.RequestIds;
 import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.kazooauth.core.keycloak.RequestId;
 import org.keycloak.models.KeycloakSession;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -37,38 +35,18 @@ public final class KazooPipeline {
         this.authenticator = authenticator;
     }
 
-    /**
-     * What a login endpoint answers: its data, the token it issued (the envelope's auth_token, none when it issued
-     * none) and response headers of its own.
-     */
-    public record Login(JsonNode data, String authToken, Map<String, String> headers) {
-        public Login(JsonNode data, String authToken) {
-            this(data, authToken, Map.of());
-        }
-    }
-
-    /** A login endpoint, open to anyone: no caller is authenticated. */
-    public Response forLogin(Function<KazooRealm, Login> action) {
+    /** An endpoint open to anyone (a login, tokeninfo, an SSO callback): no caller is authenticated. */
+    public Response anonymous(Function<KazooRealm, Answer> action) {
         return run(kazoo -> null, (caller, kazoo) -> action.apply(kazoo));
     }
 
-    /** An endpoint open to every authenticated caller. */
-    public Response forAnyCaller(Function<Call, JsonNode> action) {
+    /** An endpoint open to every authenticated caller; the action decides what each may do. */
+    public Response anyCaller(Function<Call, Answer> action) {
         return run((caller, kazoo) -> action.apply(new Call(caller, null, kazoo)));
     }
 
-    /** An endpoint open to every authenticated caller that issues a token of its own (or none). */
-    public Response forAnyCallerLogin(Function<Call, Login> action) {
-        return run((caller, kazoo) -> action.apply(new Call(caller, null, kazoo)));
-    }
-
-    /** A listing open to every authenticated caller. */
-    public Response forAnyCallerPage(Function<Call, KazooPage> action) {
-        return run((caller, kazoo) -> action.apply(new Call(caller, null, kazoo)));
-    }
-
-    /** An endpoint on the system (the realm). */
-    public Response forSystem(Need need, Function<Call, JsonNode> action) {
+    /** An endpoint on the system (the realm): super admins only, {@code need} says which. */
+    public Response system(Need need, Function<Call, Answer> action) {
         return run((caller, kazoo) -> {
             boolean allowed = need == Need.READ ? caller.canReadSystem() : caller.canManageSystem();
             if (!allowed) {
@@ -80,19 +58,11 @@ public final class KazooPipeline {
     }
 
     /**
-     * An endpoint on account {@code accountId}. An unknown account is a 404 for callers who may read the whole
-     * system and a 403 for everyone else, so nobody can probe which account ids exist in other trees.
+     * An endpoint on account {@code accountId}, for callers with {@code need} on it. An unknown account is a 404
+     * for callers who may read the whole system and a 403 for everyone else, so nobody can probe which account ids
+     * exist in other trees.
      */
-    public Response forAccount(String accountId, Need need, Function<Call, JsonNode> action) {
-        return onAccount(accountId, need, action::apply);
-    }
-
-    /** A listing on account {@code accountId}, authorized as {@link #forAccount}. */
-    public Response forAccountPage(String accountId, Need need, Function<Call, KazooPage> action) {
-        return onAccount(accountId, need, action::apply);
-    }
-
-    private Response onAccount(String accountId, Need need, Function<Call, Object> action) {
+    public Response account(String accountId, Need need, Function<Call, Answer> action) {
         return run((caller, kazoo) -> action.apply(new Call(caller, account(caller, kazoo, accountId, need), kazoo)));
     }
 
@@ -126,10 +96,9 @@ public final class KazooPipeline {
         });
     }
 
-    /** Answers a {@link JsonNode} ({@code data}), a {@link KazooPage} (a listing) or a {@link Login}. */
     @FunctionalInterface
     private interface AuthorizedAction {
-        Object apply(Caller caller, KazooRealm kazoo);
+        Answer apply(Caller caller, KazooRealm kazoo);
     }
 
     private Response run(AuthorizedAction action) {
@@ -143,20 +112,12 @@ public final class KazooPipeline {
             KazooRealm kazoo = KazooRealm.of(session, session.getContext().getRealm());
             caller = authenticate.apply(kazoo);
             refuseControlCharacters();
-            Object result = action.apply(caller, kazoo);
+            Answer answer = action.apply(caller, kazoo);
             audit(requestId, caller, 200, null);
             if (caller != null && isChange(method())) {
-                KazooAdminEvents.record(kazoo, caller, method(), apiPath(session), result, requestId);
+                KazooAdminEvents.record(kazoo, caller, method(), apiPath(session), answer, requestId);
             }
-            if (result instanceof Login login) {
-                Response.ResponseBuilder answer = Response.fromResponse(respond(200,
-                        KazooEnvelope.success(login.data(), meta(requestId, login.authToken())), requestId));
-                login.headers().forEach(answer::header);
-                return answer.build();
-            }
-            KazooEnvelope.Meta meta = meta(requestId, caller);
-            return respond(200, result instanceof KazooPage page ? KazooEnvelope.success(page, meta)
-                    : KazooEnvelope.success((JsonNode) result, meta), requestId);
+            return answer.render(requestId, caller == null ? null : caller.authToken());
         } catch (KazooException e) {
             // nothing a refused request wrote may stay; what a refused login must keep (the lock's payment, the
             // attempt record, a challenge's state, a spent token) is written in transactions of its own
@@ -178,14 +139,14 @@ public final class KazooPipeline {
         return meta(requestId, caller == null ? null : caller.authToken());
     }
 
-    private static KazooEnvelope.Meta meta(String requestId, String authToken) {
+    static KazooEnvelope.Meta meta(String requestId, String authToken) {
         return new KazooEnvelope.Meta(requestId, Instant.now(), PackInfo.VERSION, PackInfo.NODE, authToken);
     }
 
-    private static Response respond(int status, JsonNode envelope, String requestId) {
+    static Response respond(int status, JsonNode envelope, String requestId) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .header(RequestIds.HEADER, requestId)
+                .header(KazooHeaders.REQUEST_ID, requestId)
                 .entity(Json.write(envelope))
                 .build();
     }

@@ -1,6 +1,5 @@
 package org.kazooauth.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,7 +37,7 @@ public final class LoginLockResource {
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
     public Response status() {
-        return pipeline.forAccount(accountId, Need.UNLOCK, call -> status(
+        return pipeline.account(accountId, Need.UNLOCK, call -> status(
                 call.kazoo().loginLock().isLocked(call.account().id()) ? LOCKED : NOT_LOCKED));
     }
 
@@ -50,7 +49,7 @@ public final class LoginLockResource {
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
     public Response unlock() {
-        return pipeline.forAccount(accountId, Need.UNLOCK, call -> {
+        return pipeline.account(accountId, Need.UNLOCK, call -> {
             if (!call.kazoo().loginLock().unlock(call.account().id())) {
                 return status(WAS_NOT_LOCKED);
             }
@@ -65,8 +64,8 @@ public final class LoginLockResource {
         });
     }
 
-    private static JsonNode status(String words) {
-        return Json.object().put("status", words);
+    private static Answer status(String words) {
+        return Answer.data(Json.object().put("status", words));
     }
 
     /** Any other path below this one: Kazoo's 404, not the server's bare one. */

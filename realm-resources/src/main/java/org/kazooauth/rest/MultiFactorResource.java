@@ -51,14 +51,14 @@ public final class MultiFactorResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
         if (accountId.isEmpty()) {
-            return pipeline.forAnyCallerPage(call -> KazooPage.of(configs(call).list(Optional.empty()).stream()
-                    .map(ProviderConfig::summary), call.paging()));
+            return pipeline.anyCaller(call -> Answer.page(KazooPage.of(configs(call).list(Optional.empty()).stream()
+                    .map(ProviderConfig::summary), call.paging())));
         }
-        return pipeline.forAccount(accountId.get(), Need.READ, call -> {
+        return pipeline.account(accountId.get(), Need.READ, call -> {
             ObjectNode data = Json.object();
             data.set("configured", summaries(configs(call).list(accountId)));
             data.set("multi_factor_providers", summaries(configs(call).list(Optional.empty())));
-            return data;
+            return Answer.data(data);
         });
     }
 
@@ -76,22 +76,31 @@ public final class MultiFactorResource {
         });
     }
 
-    /** The account's second-factor attempts ({@code auth_type} {@code multi_factor}). */
+    /** The account's second-factor attempts ({@code auth_type} {@code multi_factor}); the system keeps none. */
     @GET
     @Path("attempts")
     @Produces(MediaType.APPLICATION_JSON)
     public Response attempts() {
-        return accountId.map(account -> pipeline.forAccountPage(account, Need.READ,
-                call -> AttemptsEndpoint.page(call, Optional.of(MULTI_FACTOR)))).orElseGet(() -> fetch("attempts"));
+        return accountId.map(account -> pipeline.account(account, Need.READ,
+                        call -> Answer.page(AttemptsEndpoint.page(call, Optional.of(MULTI_FACTOR)))))
+                .orElseGet(this::noSystemAttempts);
     }
 
     @GET
     @Path("attempts/{attemptId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response attempt(@PathParam("attemptId") String attemptId) {
-        return accountId.map(account -> pipeline.forAccount(account, Need.READ,
-                call -> AttemptsEndpoint.one(call, attemptId, Optional.of(MULTI_FACTOR))))
-                .orElseGet(() -> fetch("attempts"));
+        return accountId.map(account -> pipeline.account(account, Need.READ,
+                        call -> Answer.data(AttemptsEndpoint.one(call, attemptId, Optional.of(MULTI_FACTOR)))))
+                .orElseGet(this::noSystemAttempts);
+    }
+
+    /** Login attempts belong to accounts, as in Kazoo, where each account's database holds its own. */
+    private Response noSystemAttempts() {
+        return pipeline.system(Need.READ, call -> {
+            throw KazooException.notFound("login attempts are kept per account: GET "
+                    + "v2/accounts/{ACCOUNT_ID}/multi_factor/attempts");
+        });
     }
 
     /** One config: the account's readers, or super admins for the system's. */
@@ -162,9 +171,11 @@ public final class MultiFactorResource {
                 settings);
     }
 
+    /** The account's need on the account, the system's on the system; the action answers a document. */
     private Response on(Need need, Function<Call, JsonNode> action) {
-        return accountId.map(account -> pipeline.forAccount(account, need, action))
-                .orElseGet(() -> pipeline.forSystem(need, action));
+        Function<Call, Answer> document = action.andThen(Answer::data);
+        return accountId.map(account -> pipeline.account(account, need, document))
+                .orElseGet(() -> pipeline.system(need, document));
     }
 
     private ProviderConfig existing(Call call, String configId) {

@@ -2,6 +2,7 @@ package org.kazooauth.rest;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import org.kazooauth.core.api.KazooException;
+import org.kazooauth.core.api.KazooHeaders;
 import org.kazooauth.core.keycloak.KazooNames;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.models.KeycloakSession;
@@ -16,8 +17,6 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
  * type and a live user session, so a logged-out or revoked token fails here too.
  */
 public final class RealmTokenAuthenticator implements CallerAuthenticator {
-
-    static final String X_AUTH_TOKEN = "X-Auth-Token";
 
     @Override
     public Caller authenticate(KeycloakSession session, KazooRealm kazoo) {
@@ -67,7 +66,7 @@ public final class RealmTokenAuthenticator implements CallerAuthenticator {
                 return parts[1].trim();
             }
         }
-        String kazooHeader = headers.getHeaderString(X_AUTH_TOKEN);
+        String kazooHeader = headers.getHeaderString(KazooHeaders.AUTH_TOKEN);
         return kazooHeader == null || kazooHeader.isBlank() ? null : kazooHeader.trim();
     }
 }

@@ -27,13 +27,13 @@ public final class SecurityResource {
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
     public Response availableModules() {
-        return pipeline.forAnyCaller(call -> {
+        return pipeline.anyCaller(call -> {
             ArrayNode modules = Json.MAPPER.createArrayNode();
             AuthConfigSchema.MODULES.forEach(modules::add);
             ObjectNode data = Json.object();
             data.set("available_auth_modules", modules);
             data.set("available_auth_methods", modules.deepCopy());
-            return data;
+            return Answer.data(data);
         });
     }
 

@@ -15,8 +15,8 @@ import org.kazooauth.core.account.Account;
 import org.kazooauth.core.api.KazooException;
 import org.kazooauth.core.api.KazooPage;
 import org.kazooauth.core.api.ValidationErrors;
-import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooRealm;
+import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
 
 import java.util.Optional;
@@ -42,17 +42,17 @@ public final class SsoAppsResource {
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("account_id") String accountId) {
-        return pipeline.forAnyCallerPage(call -> KazooPage.of(
+        return pipeline.anyCaller(call -> Answer.page(KazooPage.of(
                 SsoProviders.apps(call.kazoo(), accountOf(call, orPath(accountId))).map(SsoProviders::appDocument),
-                call.paging()));
+                call.paging())));
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id, @QueryParam("account_id") String accountId) {
-        return pipeline.forAnyCaller(call -> SsoProviders.appDocument(
-                SsoProviders.app(call.kazoo(), id, accountOf(call, orPath(accountId)))));
+        return pipeline.anyCaller(call -> Answer.data(SsoProviders.appDocument(
+                SsoProviders.app(call.kazoo(), id, accountOf(call, orPath(accountId))))));
     }
 
     /** {@code secret} and {@code email}. */
@@ -61,9 +61,9 @@ public final class SsoAppsResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response change(@PathParam("id") String id, @QueryParam("account_id") String accountId, String body) {
-        return pipeline.forAnyCaller(call -> {
+        return pipeline.anyCaller(call -> {
             ObjectNode data = RequestBody.data(body);
-            IdentityProviderModel app = manageable(call, id, orPath(accountId));
+            OIDCIdentityProviderConfig app = SsoProviders.oidc(manageable(call, id, orPath(accountId)));
             ValidationErrors errors = new ValidationErrors();
             data.properties().forEach(field -> {
                 switch (field.getKey()) {
@@ -85,13 +85,13 @@ public final class SsoAppsResource {
             });
             errors.throwIfAny();
             if (data.has("secret")) {
-                app.getConfig().put("clientSecret", data.get("secret").asText());
+                app.setClientSecret(data.get("secret").asText());
             }
             if (data.has("email")) {
                 app.getConfig().put(SsoProviders.EMAIL, data.get("email").asText());
             }
             call.kazoo().session().identityProviders().update(app);
-            return SsoProviders.appDocument(app);
+            return Answer.data(SsoProviders.appDocument(app));
         });
     }
 
@@ -100,10 +100,10 @@ public final class SsoAppsResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(@PathParam("id") String id, @QueryParam("account_id") String accountId) {
-        return pipeline.forAnyCaller(call -> {
+        return pipeline.anyCaller(call -> {
             IdentityProviderModel app = manageable(call, id, orPath(accountId));
             call.kazoo().session().identityProviders().remove(app.getAlias());
-            return SsoProviders.appDocument(app);
+            return Answer.data(SsoProviders.appDocument(app));
         });
     }
 

@@ -38,10 +38,11 @@ public final class SsoLinksResource {
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
-        return pipeline.forAnyCallerPage(call -> {
+        return pipeline.anyCaller(call -> {
             UserModel user = RealmUser.of(call);
-            return KazooPage.of(call.kazoo().session().users().getFederatedIdentitiesStream(call.kazoo().realm(), user)
-                    .map(link -> document(call.kazoo(), user, link)), call.paging());
+            return Answer.page(KazooPage.of(call.kazoo().session().users()
+                    .getFederatedIdentitiesStream(call.kazoo().realm(), user)
+                    .map(link -> document(call.kazoo(), user, link)), call.paging()));
         });
     }
 
@@ -49,9 +50,9 @@ public final class SsoLinksResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
-        return pipeline.forAnyCaller(call -> {
+        return pipeline.anyCaller(call -> {
             UserModel user = RealmUser.of(call);
-            return document(call.kazoo(), user, find(call.kazoo(), user, id));
+            return Answer.data(document(call.kazoo(), user, find(call.kazoo(), user, id)));
         });
     }
 
@@ -60,7 +61,7 @@ public final class SsoLinksResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response claim(@PathParam("id") String id) {
-        return pipeline.forAnyCaller(call -> {
+        return pipeline.anyCaller(call -> {
             KazooRealm kazoo = call.kazoo();
             UserModel user = RealmUser.of(call);
             SsoLogin.Identity identity = SsoLogin.takePending(kazoo, id).orElseThrow(() ->
@@ -82,7 +83,7 @@ public final class SsoLinksResource {
                         + "that link first");
             }
             kazoo.session().users().addFederatedIdentity(kazoo.realm(), user, link);
-            return document(kazoo, user, link);
+            return Answer.data(document(kazoo, user, link));
         });
     }
 
@@ -90,12 +91,12 @@ public final class SsoLinksResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(@PathParam("id") String id) {
-        return pipeline.forAnyCaller(call -> {
+        return pipeline.anyCaller(call -> {
             UserModel user = RealmUser.of(call);
             FederatedIdentityModel link = find(call.kazoo(), user, id);
             call.kazoo().session().users().removeFederatedIdentity(call.kazoo().realm(), user,
                     link.getIdentityProvider());
-            return document(call.kazoo(), user, link);
+            return Answer.data(document(call.kazoo(), user, link));
         });
     }
 
@@ -117,7 +118,7 @@ public final class SsoLinksResource {
         Optional<IdentityProviderModel> provider = Optional.ofNullable(kazoo.session().identityProviders()
                 .getByAlias(link.getIdentityProvider()));
         provider.map(SsoProviders::clientId).ifPresent(app -> document.put("app", app));
-        String scope = provider.map(p -> p.getConfig().get("defaultScope")).filter(s -> !s.isBlank()).orElse("openid");
+        String scope = provider.map(p -> SsoProviders.oidc(p).getDefaultScope()).filter(s -> s != null && !s.isBlank()).orElse("openid");
         document.put("scope", scope);
         ArrayNode scopes = document.putArray("scopes");
         for (String each : scope.trim().split("\\s+")) {

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 import org.kazooauth.core.account.Account;
 import org.kazooauth.core.api.KazooException;
+import org.kazooauth.core.api.KazooHeaders;
 import org.kazooauth.core.config.AuthConfigSchema;
 import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooGate;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
-import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.http.simple.SimpleHttp;
 import org.keycloak.http.simple.SimpleHttpResponse;
@@ -39,8 +39,6 @@ import java.util.stream.StreamSupport;
 final class SsoLogin {
 
     private static final Logger LOG = Logger.getLogger(SsoLogin.class);
-    /** The response header naming the pending link of an identity linked to nobody yet. */
-    static final String LINK_HEADER = "X-Kazoo-Link-Id";
     private static final String PENDING = "kazoo-sso-link:";
     private static final long PENDING_SECONDS = 600;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -70,7 +68,7 @@ final class SsoLogin {
 
     /** The identity behind an authorization code the provider gave the app for {@code redirectUri}. */
     static Identity fromCode(KazooRealm kazoo, IdentityProviderModel model, String code, String redirectUri) {
-        OIDCIdentityProvider provider = new OIDCIdentityProvider(kazoo.session(), new OIDCIdentityProviderConfig(model));
+        OIDCIdentityProvider provider = new OIDCIdentityProvider(kazoo.session(), SsoProviders.oidc(model));
         try (SimpleHttpResponse response = provider.authenticateTokenRequest(SimpleHttp.create(kazoo.session())
                 .doPost(provider.getConfig().getTokenUrl())
                 .param("grant_type", "authorization_code")
@@ -90,7 +88,7 @@ final class SsoLogin {
 
     /** The identity behind an access token the provider issued, as its userinfo endpoint answers for it. */
     static Identity fromAccessToken(KazooRealm kazoo, IdentityProviderModel model, String accessToken) {
-        String userInfo = new OIDCIdentityProviderConfig(model).getUserInfoUrl();
+        String userInfo = SsoProviders.oidc(model).getUserInfoUrl();
         if (userInfo == null || userInfo.isBlank()) {
             throw KazooException.invalidData("SSO provider " + model.getAlias() + " has no userinfo URL to check "
                     + "tokens with; set it on the identity provider");
@@ -155,9 +153,9 @@ final class SsoLogin {
 
     /**
      * The linked user's Kazoo auth response and a new token; for an identity linked to nobody, empty data and
-     * the pending link's id in {@link #LINK_HEADER}.
+     * the pending link's id in {@link KazooHeaders#SSO_LINK_ID}.
      */
-    static KazooPipeline.Login answer(KazooRealm kazoo, IdentityProviderModel provider, Identity identity) {
+    static Answer answer(KazooRealm kazoo, IdentityProviderModel provider, Identity identity) {
         UserModel user = kazoo.session().users().getUserByFederatedIdentity(kazoo.realm(),
                 new FederatedIdentityModel(identity.provider(), identity.subject(), identity.username()));
         if (user == null) {
@@ -166,11 +164,11 @@ final class SsoLogin {
                     "provider", identity.provider(), "subject", identity.subject(),
                     "username", identity.username() == null ? identity.subject() : identity.username(),
                     "email", identity.email() == null ? "" : identity.email()));
-            return new KazooPipeline.Login(Json.object(), null, Map.of(LINK_HEADER, linkId));
+            return new Answer.Login(Json.object(), null, Map.of(KazooHeaders.SSO_LINK_ID, linkId));
         }
         admit(kazoo, provider, user);
         String token = TokenIssuer.logIn(kazoo, CrossbarClient.of(kazoo, false), user, identity.provider());
-        return new KazooPipeline.Login(AuthResponse.of(kazoo, user), token);
+        return Answer.login(AuthResponse.of(kazoo, user), token);
     }
 
     /** The pending identity behind {@code linkId}, taken once. */

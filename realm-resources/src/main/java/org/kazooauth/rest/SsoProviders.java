@@ -5,6 +5,7 @@ import org.kazooauth.core.account.Account;
 import org.kazooauth.core.api.KazooException;
 import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooRealm;
+import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
 
 import java.net.URI;
@@ -62,7 +63,12 @@ final class SsoProviders {
     }
 
     static String clientId(IdentityProviderModel provider) {
-        return provider.getConfig().get("clientId");
+        return oidc(provider).getClientId();
+    }
+
+    /** The provider's settings through Keycloak's own typed view of an OpenID Connect provider's config. */
+    static OIDCIdentityProviderConfig oidc(IdentityProviderModel provider) {
+        return provider instanceof OIDCIdentityProviderConfig typed ? typed : new OIDCIdentityProviderConfig(provider);
     }
 
     /** A row of {@code GET /auth/providers}. */
@@ -78,10 +84,11 @@ final class SsoProviders {
         document.put("auth_module", "oauth");
         document.put("name", Optional.ofNullable(provider.getDisplayName()).orElse(provider.getAlias()));
         document.put("enabled", provider.isEnabled());
-        String issuer = provider.getConfig().get("issuer");
-        putIfPresent(document, "auth_url", provider.getConfig().get("authorizationUrl"));
-        putIfPresent(document, "access_code_url", provider.getConfig().get("tokenUrl"));
-        putIfPresent(document, "profile_url", provider.getConfig().get("userInfoUrl"));
+        OIDCIdentityProviderConfig oidc = oidc(provider);
+        String issuer = oidc.getIssuer();
+        putIfPresent(document, "auth_url", oidc.getAuthorizationUrl());
+        putIfPresent(document, "access_code_url", oidc.getTokenUrl());
+        putIfPresent(document, "profile_url", oidc.getUserInfoUrl());
         if (issuer != null) {
             document.put("discovery", issuer + "/.well-known/openid-configuration");
             host(issuer).ifPresent(host -> document.putArray("issuer_domains").add(host));

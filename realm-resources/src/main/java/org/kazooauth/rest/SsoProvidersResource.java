@@ -14,12 +14,13 @@ import jakarta.ws.rs.core.Response;
 import org.kazooauth.core.api.KazooException;
 import org.kazooauth.core.api.KazooPage;
 import org.kazooauth.core.api.ValidationErrors;
-import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.kazooauth.core.mfa.ProviderConfig;
+import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -30,8 +31,10 @@ import java.util.stream.Stream;
 public final class SsoProvidersResource {
 
     /** What POST may change, and the identity provider config key each one is. */
-    private static final Map<String, String> CHANGEABLE_URLS = Map.of("auth_url", "authorizationUrl",
-            "access_code_url", "tokenUrl", "profile_url", "userInfoUrl");
+    private static final Map<String, BiConsumer<OIDCIdentityProviderConfig, String>> CHANGEABLE_URLS = Map.of(
+            "auth_url", OIDCIdentityProviderConfig::setAuthorizationUrl,
+            "access_code_url", OIDCIdentityProviderConfig::setTokenUrl,
+            "profile_url", OIDCIdentityProviderConfig::setUserInfoUrl);
 
     private final KazooPipeline pipeline;
 
@@ -43,27 +46,27 @@ public final class SsoProvidersResource {
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
-        return pipeline.forAnyCallerPage(call -> KazooPage.of(Stream.concat(
+        return pipeline.anyCaller(call -> Answer.page(KazooPage.of(Stream.concat(
                 SsoProviders.all(call.kazoo()).map(SsoProviders::summary),
                 call.kazoo().providerConfigs().list(Optional.empty()).stream().map(ProviderConfig::summary)),
-                call.paging()));
+                call.paging())));
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
-        return pipeline.forAnyCaller(call -> {
+        return pipeline.anyCaller(call -> {
             KazooRealm kazoo = call.kazoo();
             IdentityProviderModel provider = kazoo.session().identityProviders().getByAlias(id);
             if (provider != null) {
-                return SsoProviders.document(provider);
+                return Answer.data(SsoProviders.document(provider));
             }
             // a system document is a super admin's (DESIGN §4); others see its summary, as /multi_factor lists it
             return kazoo.providerConfigs().find(Optional.empty(), id).map(config -> {
                 ObjectNode document = call.caller().canManageSystem() ? config.document() : config.summary();
                 document.put("provider_type", "multi_factor");
-                return (JsonNode) document;
+                return Answer.data(document);
             }).orElseThrow(() -> KazooException.badIdentifier(id, "no SSO or multi-factor provider has this id"));
         });
     }
@@ -74,9 +77,9 @@ public final class SsoProvidersResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response change(@PathParam("id") String id, String body) {
-        return pipeline.forSystem(Need.MANAGE, call -> {
+        return pipeline.system(Need.MANAGE, call -> {
             ObjectNode data = RequestBody.data(body);
-            IdentityProviderModel provider = SsoProviders.provider(call.kazoo(), id);
+            OIDCIdentityProviderConfig provider = SsoProviders.oidc(SsoProviders.provider(call.kazoo(), id));
             ValidationErrors errors = new ValidationErrors();
             data.properties().forEach(field -> {
                 JsonNode value = field.getValue();
@@ -98,13 +101,13 @@ public final class SsoProvidersResource {
             if (data.has("name")) {
                 provider.setDisplayName(data.get("name").asText());
             }
-            CHANGEABLE_URLS.forEach((field, key) -> {
+            CHANGEABLE_URLS.forEach((field, setter) -> {
                 if (data.has(field)) {
-                    provider.getConfig().put(key, data.get(field).asText());
+                    setter.accept(provider, data.get(field).asText());
                 }
             });
             call.kazoo().session().identityProviders().update(provider);
-            return SsoProviders.document(provider);
+            return Answer.data(SsoProviders.document(provider));
         });
     }
 
@@ -113,10 +116,10 @@ public final class SsoProvidersResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(@PathParam("id") String id) {
-        return pipeline.forSystem(Need.MANAGE, call -> {
+        return pipeline.system(Need.MANAGE, call -> {
             IdentityProviderModel provider = SsoProviders.provider(call.kazoo(), id);
             call.kazoo().session().identityProviders().remove(provider.getAlias());
-            return SsoProviders.document(provider);
+            return Answer.data(SsoProviders.document(provider));
         });
     }
 

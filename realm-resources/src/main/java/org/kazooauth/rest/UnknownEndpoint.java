@@ -5,7 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,7 +23,7 @@ public final class UnknownEndpoint {
     }
 
     private Response notFound() {
-        return pipeline.forAnyCaller(call -> {
+        return pipeline.anyCaller(call -> {
             throw KazooException.notFound("no Kazoo endpoint at '" + KazooPipeline.apiPath(call.kazoo().session()) + "'; the API lives under v2/, e.g. "
                     + "v2/security or v2/accounts/{ACCOUNT_ID}/security");
         });

@@ -50,7 +50,7 @@ public final class UserAuthResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response logIn(String body) {
-        return pipeline.forLogin(kazoo -> {
+        return pipeline.anonymous(kazoo -> {
             ObjectNode data = validated(RequestBody.data(body));
             ClientModel client = CrossbarClient.of(kazoo, true);
             // looked up as the flow's username step does: by username or email
@@ -61,7 +61,7 @@ public final class UserAuthResource {
             if (outcome.status() != 200) {
                 throw refusal(outcome);
             }
-            return new KazooPipeline.Login(AuthResponse.of(kazoo, user), outcome.body().path("access_token").asText());
+            return Answer.login(AuthResponse.of(kazoo, user), outcome.body().path("access_token").asText());
         });
     }
 

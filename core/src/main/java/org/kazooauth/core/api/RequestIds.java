@@ -7,9 +7,6 @@ import java.util.regex.Pattern;
 /** Kazoo request ids: 32 lowercase hex digits, taken from the client's {@code X-Request-ID} when it sends one. */
 public final class RequestIds {
 
-    /** The header a client sends its request id in, and the Kazoo API answers it in. */
-    public static final String HEADER = "X-Request-ID";
-
     private static final Pattern VALID = Pattern.compile("[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
 

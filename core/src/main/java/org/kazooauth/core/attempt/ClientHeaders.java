@@ -1,5 +1,7 @@
 package org.kazooauth.core.attempt;
 
+import org.kazooauth.core.api.KazooHeaders;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +14,8 @@ import java.util.TreeMap;
  */
 public final class ClientHeaders {
 
-    static final Set<String> DROPPED = Set.of("authorization", "x-auth-token", "cookie", "proxy-authorization",
-            "set-cookie");
+    static final Set<String> DROPPED = Set.of("authorization", KazooHeaders.AUTH_TOKEN.toLowerCase(Locale.ROOT),
+            "cookie", "proxy-authorization", "set-cookie");
     static final int MAX_VALUE = 512;
     static final int MAX_HEADERS = 32;
 

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * How HMAC-TOTP tokens are made and checked (Prosody's {@code mod_auth_token}, with its defaults).
  *
- * @param tokenSecret  the HMAC-SHA256 key, used as its UTF-8 bytes (not base32-decoded), as Prosody does
+ * @param tokenSecret  the HMAC-SHA256 key, used as its UTF-8 bytes (not base32-decoded), as Prosody does; like
+ *                     the seed, never in {@link #toString()}
  * @param otpSeed      the base32 TOTP seed
  * @param digits       TOTP digits (8)
  * @param interval     TOTP step in seconds (30)
@@ -41,6 +42,13 @@ public record HmacTokenSettings(String tokenSecret, String otpSeed, int digits, 
                 settings.path("digits").asInt(DIGITS), settings.path("interval").asInt(INTERVAL),
                 settings.path("deviation").asInt(DEVIATION), settings.path("nonce_length").asInt(NONCE_LENGTH),
                 settings.path("jid_pattern").asText(JID_PATTERN));
+    }
+
+    /** Without the secret and the seed: settings may end up in a log line. */
+    @Override
+    public String toString() {
+        return "HmacTokenSettings[digits=" + digits + ", interval=" + interval + ", deviation=" + deviation
+                + ", nonceLength=" + nonceLength + ", jidPattern=" + jidPattern + "]";
     }
 
     public String jid(String username, String realm) {

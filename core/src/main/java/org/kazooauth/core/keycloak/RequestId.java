@@ -1,6 +1,7 @@
 package org.kazooauth.core.keycloak;
 
 import jakarta.ws.rs.core.HttpHeaders;
+import org.kazooauth.core.api.KazooHeaders;
 import org.kazooauth.core.api.RequestIds;
 import org.keycloak.models.KeycloakSession;
 
@@ -26,7 +27,7 @@ public final class RequestId {
         if (id == null) {
             HttpHeaders headers = session.getContext().getHttpRequest() == null ? null
                     : session.getContext().getHttpRequest().getHttpHeaders();
-            id = RequestIds.accept(headers == null ? null : headers.getHeaderString(RequestIds.HEADER));
+            id = RequestIds.accept(headers == null ? null : headers.getHeaderString(KazooHeaders.REQUEST_ID));
             session.setAttribute(ATTRIBUTE, id);
         }
         return id;
