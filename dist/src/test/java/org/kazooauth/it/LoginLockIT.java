@@ -230,9 +230,10 @@ class LoginLockIT extends DemoRealmIntegration {
             }
             assertLockedOut(rightPassword());
             keycloak.restart();
-            assertFalse(java.nio.file.Files.readAllLines(keycloak.log()).stream().anyMatch(line -> line.contains("ERROR")
-                    && (line.contains("kazoo-login-attempt-purge") || line.contains("Unable to acquire JDBC Connection"))),
-                    "shutting down, no scheduled purge ran into a closed database");
+            // Keycloak's own expiry task may still meet H2 closed by its exit hook; no thread of the pack may
+            assertFalse(java.nio.file.Files.readAllLines(keycloak.log()).stream().anyMatch(line ->
+                    line.contains(" ERROR ") && line.contains("(kazoo-")),
+                    "shutting down, no task of the pack ran into a closed database");
             DemoUsers.forgetTokens();
             assertLockedOut(rightPassword());
             assertEquals("account is locked", lockStatus("reseller-admin"));
