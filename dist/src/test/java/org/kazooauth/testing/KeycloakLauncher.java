@@ -219,7 +219,7 @@ public final class KeycloakLauncher {
     }
 
     /** SIGTERM to the whole tree (kc.sh and its java), then SIGKILL what is still alive. */
-    static void stopTree(ProcessHandle root) {
+    public static void stopTree(ProcessHandle root) {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(root);
         tree.forEach(ProcessHandle::destroy);
@@ -230,7 +230,7 @@ public final class KeycloakLauncher {
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
