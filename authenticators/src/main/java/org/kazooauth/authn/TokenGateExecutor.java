@@ -23,10 +23,11 @@ import org.keycloak.representations.RefreshToken;
 import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
-import org.keycloak.services.clientpolicy.context.ClientPolicyClientSessionContext;
 import org.keycloak.services.clientpolicy.context.JWTAuthorizationGrantContext;
+import org.keycloak.services.clientpolicy.context.ServiceAccountTokenRequestContext;
 import org.keycloak.services.clientpolicy.context.TokenExchangeRequestContext;
 import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
+import org.keycloak.services.clientpolicy.context.TokenRequestContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
 
@@ -71,10 +72,11 @@ public final class TokenGateExecutor implements ClientPolicyExecutorProvider<Cli
     @Override
     public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
         switch (context.getEvent()) {
-            case TOKEN_REQUEST -> codeExchange(((ClientPolicyClientSessionContext) context).getClientSession());
+            // the concrete contexts, not 26.7's ClientPolicyClientSessionContext: the jar also runs on 26.5
+            case TOKEN_REQUEST -> codeExchange(((TokenRequestContext) context).getParseResult().getClientSession());
             case TOKEN_REFRESH -> refresh((TokenRefreshContext) context);
             case SERVICE_ACCOUNT_TOKEN_REQUEST -> {
-                UserSessionModel userSession = ((ClientPolicyClientSessionContext) context).getClientSession()
+                UserSessionModel userSession = ((ServiceAccountTokenRequestContext) context).getClientSession()
                         .getUserSession();
                 pass(userSession.getUser(), AuthConfigSchema.API_AUTH, EnumSet.of(Check.ENABLED, Check.LOCK),
                         Optional.of(userSession));

@@ -112,7 +112,7 @@ class ProviderJarIT {
                 read("META-INF/services/org.keycloak.protocol.ProtocolMapper").trim());
         assertNotNull(jar.getEntry("META-INF/beans.xml"), "JAX-RS resources need a beans.xml since Keycloak 22");
         assertTrue(read("META-INF/keycloak-themes.json").contains("\"kazoo\""));
-        assertEquals(System.getProperty("keycloak.dist.version"),
+        assertEquals(System.getProperty("keycloak.release"),
                 jar.getManifest().getMainAttributes().getValue("Keycloak-Version"));
     }
 
