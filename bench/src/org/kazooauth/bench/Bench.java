@@ -1,6 +1,7 @@
 package org.kazooauth.bench;
 
 import org.kazooauth.testing.KazooHttp;
+import org.kazooauth.testing.KeycloakAdmin;
 import org.kazooauth.testing.KeycloakLauncher;
 import org.kazooauth.testing.RealmAttributes;
 import org.kazooauth.testing.RunningKeycloak;
@@ -147,7 +148,7 @@ public final class Bench {
             this.http = new KazooHttp(keycloak);
             this.cpu = new ProcessCpu(keycloak.jvm().pid());
             this.setup = new BenchSetup(http, () -> http.adminToken(keycloak));
-            this.attributes = new RealmAttributes(http, keycloak);
+            this.attributes = new RealmAttributes(new KeycloakAdmin(http, keycloak));
         }
 
         void setUp(Options options) {

@@ -36,9 +36,7 @@ class AuditTrailIT extends DemoRealmIntegration {
 
     /** The demo realm's admin event carrying {@code requestId}, or null. */
     private JsonNode adminEvent(String requestId) {
-        Reply events = http.get("/admin/realms/demo/admin-events?max=200", KazooHttp.bearer(http.adminToken(keycloak)));
-        assertEquals(200, events.status(), events.toString());
-        for (JsonNode event : events.json()) {
+        for (JsonNode event : keycloakAdmin.adminEvents("max=200")) {
             if (requestId.equals(event.at("/details/request_id").asText())) {
                 return event;
             }

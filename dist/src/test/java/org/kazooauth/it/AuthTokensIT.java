@@ -128,42 +128,34 @@ class AuthTokensIT extends DemoRealmIntegration {
      */
     @Test
     void aResetThatFailsHalfWayLeavesNothingBehind() throws Exception {
-        String admin = http.adminToken(keycloak);
-        String realmId = http.get("/admin/realms/demo", KazooHttp.bearer(admin)).at("/id").asText();
         Instant expiry = Instant.now().plusSeconds(6);
         ExpiringKeyPair expiring = ExpiringKeyPair.until(expiry);
-        Reply created = http.request("POST", "/admin/realms/demo/components", "{\"name\":\"imported-expiring\","
-                + "\"providerId\":\"rsa\",\"providerType\":\"org.keycloak.keys.KeyProvider\",\"parentId\":\""
-                + realmId + "\",\"config\":{\"priority\":[\"1\"],\"algorithm\":[\"RS256\"],\"privateKey\":[\""
-                + expiring.privateKey() + "\"],\"certificate\":[\"" + expiring.certificate() + "\"]}}",
-                KazooHttp.bearer(admin));
-        assertEquals(201, created.status(), "Keycloak takes the key while its certificate is valid: " + created);
-        String location = created.headers().firstValue("Location").orElseThrow();
-        String component = "/admin/realms/demo/components/" + location.substring(location.lastIndexOf('/') + 1);
+        // Keycloak takes the key while its certificate is valid
+        String component = keycloakAdmin.createComponent("{\"name\":\"imported-expiring\",\"providerId\":\"rsa\","
+                + "\"providerType\":\"org.keycloak.keys.KeyProvider\",\"config\":{\"priority\":[\"1\"],"
+                + "\"algorithm\":[\"RS256\"],\"privateKey\":[\"" + expiring.privateKey() + "\"],\"certificate\":[\""
+                + expiring.certificate() + "\"]}}");
         try {
             String east = login("east-user");
-            JsonNode keysBefore = keyProviders(admin);
-            long notBefore = http.get("/admin/realms/demo", KazooHttp.bearer(admin)).at("/notBefore").asLong();
+            JsonNode keysBefore = keyProviders();
+            long notBefore = keycloakAdmin.representation().path("notBefore").asLong();
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 1_000);
 
             Reply reset = put(login("superadmin"), AUTH, RESET);
             assertEquals(409, reset.status(), reset.toString());
             assertTrue(reset.at("/data/message").asText().contains("imported-expiring"), reset.toString());
-            assertEquals(keysBefore, keyProviders(admin), "no new key, no key retired");
-            assertEquals(notBefore, http.get("/admin/realms/demo", KazooHttp.bearer(admin)).at("/notBefore").asLong());
+            assertEquals(keysBefore, keyProviders(), "no new key, no key retired");
+            assertEquals(notBefore, keycloakAdmin.representation().path("notBefore").asLong());
             assertTrue(works(east), "the session lives and its token still verifies");
         } finally {
-            assertEquals(204, http.request("DELETE", component, null, KazooHttp.bearer(admin)).status());
+            keycloakAdmin.deleteComponent(component);
         }
     }
 
     /** The realm's key providers: each one's name and whether it is enabled and active. */
-    private JsonNode keyProviders(String admin) {
-        Reply components = http.get("/admin/realms/demo/components?type=org.keycloak.keys.KeyProvider",
-                KazooHttp.bearer(admin));
-        assertEquals(200, components.status(), components.toString());
+    private JsonNode keyProviders() {
         ObjectNode providers = KazooHttp.JSON.createObjectNode();
-        components.json().forEach(provider -> providers.put(provider.path("name").asText(),
+        keycloakAdmin.components("org.keycloak.keys.KeyProvider").forEach(provider -> providers.put(provider.path("name").asText(),
                 provider.at("/config/enabled/0").asText("true") + "/" + provider.at("/config/active/0").asText("true")));
         return providers;
     }

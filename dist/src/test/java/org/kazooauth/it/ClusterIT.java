@@ -16,6 +16,7 @@ import org.kazooauth.testing.DemoUsers;
 import org.kazooauth.testing.DuoEmulator;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
+import org.kazooauth.testing.KeycloakAdmin;
 import org.kazooauth.testing.KeycloakCluster;
 import org.kazooauth.testing.MultiFactorSteps;
 import org.kazooauth.testing.RealmAttributes;
@@ -64,7 +65,7 @@ class ClusterIT {
         one = new KazooHttp(cluster.node(1));
         two = new KazooHttp(cluster.node(2));
         users = new DemoUsers(one);
-        realmAttributes = new RealmAttributes(one, cluster.node(1));
+        realmAttributes = new RealmAttributes(new KeycloakAdmin(one, cluster.node(1)));
         agents = Agents.create(one, cluster.node(1), 16);
     }
 

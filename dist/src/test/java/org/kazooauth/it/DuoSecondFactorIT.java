@@ -203,8 +203,7 @@ class DuoSecondFactorIT extends DemoRealmIntegration {
 
     /** The errors of the newest login errors (Keycloak adds its own after a step's). */
     private String recentLoginErrors() {
-        return http.get("/admin/realms/demo/events?type=LOGIN_ERROR&max=3",
-                KazooHttp.bearer(http.adminToken(keycloak))).json().findValuesAsText("error").toString();
+        return keycloakAdmin.events("type=LOGIN_ERROR&max=3").findValuesAsText("error").toString();
     }
 
     /** Seed 000 steps 7-9 through Kazoo's own login: the challenge, Duo, then the retry with Duo's answer. */
@@ -338,7 +337,8 @@ class DuoSecondFactorIT extends DemoRealmIntegration {
             chromium.screenshot("duo-or-otp-choice");
             String choices = chromium.page();
             int duo = choices.indexOf("Duo or token") < choices.indexOf("Authenticator Application") ? 1 : 2;
-            chromium.click("li:nth-of-type(" + duo + ") div[role=button]");
+            // the choice is a clickable div: role=button since 26.7, onclick on every version
+            chromium.click("li:nth-of-type(" + duo + ") div[onclick]");
 
             chromium.waitFor("#kazoo-duo-continue");
             chromium.waitFor("#try-another-way");

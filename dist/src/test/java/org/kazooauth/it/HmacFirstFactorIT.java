@@ -10,7 +10,6 @@ import org.kazooauth.core.hmac.HmacTokens;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.FormBrowser;
 import org.kazooauth.testing.HeadlessChromium;
-import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 
 import java.time.Instant;
@@ -189,14 +188,10 @@ class HmacFirstFactorIT extends DemoRealmIntegration {
     void aPasswordShapedLikeATokenStillWorks() {
         String shaped = "123456789012345678901234 c2VjcmV0LXBhc3N3b3Jk";
         assertTrue(HmacToken.looksLike(shaped), "the premise");
-        String admin = http.adminToken(keycloak);
-        Reply created = http.request("POST", "/admin/realms/demo/users", "{\"username\":\"shaped-user\","
+        String id = keycloakAdmin.createUser("{\"username\":\"shaped-user\","
                 + "\"enabled\":true,\"email\":\"shaped-user@demo.kazooauth.invalid\",\"emailVerified\":true,"
                 + "\"firstName\":\"Shaped\",\"lastName\":\"User\",\"groups\":[\"/Master Reseller/Acme\"],"
-                + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + shaped + "\",\"temporary\":false}]}",
-                KazooHttp.bearer(admin));
-        assertEquals(201, created.status(), created.toString());
-        String location = created.headers().firstValue("Location").orElseThrow();
+                + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + shaped + "\",\"temporary\":false}]}");
         try {
             Reply direct = http.passwordGrant("demo", "crossbar", "shaped-user", shaped);
             assertEquals(200, direct.status(), direct.toString());
@@ -204,7 +199,7 @@ class HmacFirstFactorIT extends DemoRealmIntegration {
             FormBrowser.Page done = browser.logIn(browser.openLogin(), "shaped-user", shaped);
             assertEquals(302, done.status(), done.body());
         } finally {
-            http.request("DELETE", location.substring(location.indexOf("/admin/")), null, KazooHttp.bearer(admin));
+            keycloakAdmin.deleteUser(id);
         }
     }
 }

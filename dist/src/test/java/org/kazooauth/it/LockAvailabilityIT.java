@@ -9,7 +9,6 @@ import org.kazooauth.testing.Agents;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.FormBrowser;
 import org.kazooauth.testing.HeadlessChromium;
-import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 import org.kazooauth.testing.Storm;
 
@@ -76,8 +75,7 @@ class LockAvailabilityIT extends DemoRealmIntegration {
     }
 
     private long lockoutEvents() {
-        return http.get("/admin/realms/demo/events?type=USER_DISABLED_BY_TEMPORARY_LOCKOUT&max=1000",
-                KazooHttp.bearer(http.adminToken(keycloak))).json().size();
+        return keycloakAdmin.events("type=USER_DISABLED_BY_TEMPORARY_LOCKOUT&max=1000").size();
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.FormBrowser;
-import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 
 import java.time.Duration;
@@ -94,9 +93,7 @@ class LoginAttemptsIT extends DemoRealmIntegration {
                 + DEMO.password("east-user"), requestId).status());
         String userId = users.attemptOf("east-user", DEMO.accountId("Acme East"), requestId).at("/metadata/owner_id")
                 .asText();
-        Reply events = http.get("/admin/realms/demo/events?type=LOGIN&user=" + userId + "&max=1",
-                KazooHttp.bearer(http.adminToken(keycloak)));
-        assertEquals(200, events.status(), events.toString());
+        JsonNode events = keycloakAdmin.events("type=LOGIN&user=" + userId + "&max=1");
         JsonNode details = events.at("/0/details");
         assertEquals("cb_user_auth", details.path("kazoo_auth_module").asText(), events.toString());
         assertEquals(DEMO.accountId("Acme East"), details.path("kazoo_account_id").asText());
@@ -111,10 +108,9 @@ class LoginAttemptsIT extends DemoRealmIntegration {
         FormBrowser browser = new FormBrowser(keycloak);
         assertEquals(200, browser.logIn(browser.openLogin(), "acme-user", "also-wrong").status(), "the form again");
 
-        Reply events = http.get("/admin/realms/demo/events?type=LOGIN_ERROR&user=" + userId + "&max=2",
-                KazooHttp.bearer(http.adminToken(keycloak)));
-        assertEquals(2, events.json().size(), events.toString());
-        for (JsonNode event : events.json()) {
+        JsonNode events = keycloakAdmin.events("type=LOGIN_ERROR&user=" + userId + "&max=2");
+        assertEquals(2, events.size(), events.toString());
+        for (JsonNode event : events) {
             assertEquals("invalid_user_credentials", event.path("error").asText());
             assertEquals("cb_user_auth", event.at("/details/kazoo_auth_module").asText(), event.toString());
             assertEquals(ACME, event.at("/details/kazoo_account_id").asText(), event.toString());

@@ -108,15 +108,12 @@ class LoginLockIT extends DemoRealmIntegration {
     }
 
     private void assertLockAndUnlockEvents(String eastUser) {
-        String admin = http.adminToken(keycloak);
-        JsonNode locks = http.get("/admin/realms/demo/events?type=USER_DISABLED_BY_TEMPORARY_LOCKOUT&user=" + eastUser,
-                KazooHttp.bearer(admin)).json();
+        JsonNode locks = keycloakAdmin.events("type=USER_DISABLED_BY_TEMPORARY_LOCKOUT&user=" + eastUser);
         assertTrue(locks.size() >= 1, locks.toString());
         assertEquals("account:" + EAST, locks.get(0).path("details").path("kazoo_lock_bucket").asText(), locks.toString());
         assertEquals(EAST, locks.get(0).path("details").path("kazoo_account_id").asText());
 
-        JsonNode unlocks = http.get("/admin/realms/demo/admin-events?resourceTypes=USER_LOGIN_FAILURE&operationTypes=DELETE",
-                KazooHttp.bearer(admin)).json();
+        JsonNode unlocks = keycloakAdmin.adminEvents("resourceTypes=USER_LOGIN_FAILURE&operationTypes=DELETE");
         assertTrue(unlocks.size() >= 1, unlocks.toString());
         assertTrue(unlocks.get(0).path("resourcePath").asText().endsWith("accounts/" + EAST + "/security/login_lock"),
                 unlocks.toString());

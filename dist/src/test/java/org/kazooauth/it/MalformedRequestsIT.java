@@ -93,9 +93,8 @@ class MalformedRequestsIT extends DemoRealmIntegration {
     }
 
     private int kazooAdminEvents() {
-        Reply events = http.get("/admin/realms/demo/admin-events?max=100000", KazooHttp.bearer(http.adminToken(keycloak)));
         int count = 0;
-        for (JsonNode event : events.json()) {
+        for (JsonNode event : keycloakAdmin.adminEvents("max=100000")) {
             count += event.path("resourceType").asText().equals("KAZOO") ? 1 : 0;
         }
         return count;

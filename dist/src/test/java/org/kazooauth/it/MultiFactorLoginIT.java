@@ -3,7 +3,6 @@ package org.kazooauth.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.kazooauth.testing.DemoRealmIntegration;
-import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,9 +90,8 @@ class MultiFactorLoginIT extends DemoRealmIntegration {
             String reason = "multi-factor configuration " + id + " of account " + ACME + " does not exist";
             assertEquals(reason, lastMultiFactorAttempt().path("message").asText());
 
-            Reply events = http.get("/admin/realms/demo/events?type=LOGIN_ERROR&max=5",
-                    KazooHttp.bearer(http.adminToken(keycloak)));
-            assertTrue(events.body().contains("kazoo_multi_factor_misconfigured") && events.body().contains(reason),
+            String events = keycloakAdmin.events("type=LOGIN_ERROR&max=5").toString();
+            assertTrue(events.contains("kazoo_multi_factor_misconfigured") && events.contains(reason),
                     "an event the admins can read: " + events);
         } finally {
             users.send("superadmin", "DELETE", EAST_SECURITY, null);

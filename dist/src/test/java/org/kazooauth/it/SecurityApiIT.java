@@ -172,19 +172,17 @@ class SecurityApiIT extends DemoRealmIntegration {
 
     @Test
     void aChangeInTheChainShowsOnTheNextRequest() {
-        String admin = http.adminToken(keycloak);
-        String groupPath = "/admin/realms/demo/groups/" + ACME;
-        ObjectNode original = (ObjectNode) http.get(groupPath, KazooHttp.bearer(admin)).json();
+        ObjectNode original = keycloakAdmin.group(ACME);
         ObjectNode changed = original.deepCopy();
         ((ObjectNode) changed.path("attributes")).putArray("kazoo.auth_modules.cb_auth.enabled").add("false");
         String east = API + "/accounts/" + EAST + "/security";
         assertTrue(getAs("east-user", east).at("/data/inherited_config/auth_modules/cb_auth/enabled").asBoolean());
         try {
-            assertEquals(204, http.request("PUT", groupPath, changed.toString(), KazooHttp.bearer(admin)).status());
+            keycloakAdmin.updateGroup(changed);
             assertFalse(getAs("east-user", east).at("/data/inherited_config/auth_modules/cb_auth/enabled")
                     .asBoolean(true), "the parent's new setting is inherited at once");
         } finally {
-            assertEquals(204, http.request("PUT", groupPath, original.toString(), KazooHttp.bearer(admin)).status());
+            keycloakAdmin.updateGroup(original);
         }
         assertTrue(getAs("east-user", east).at("/data/inherited_config/auth_modules/cb_auth/enabled").asBoolean());
     }

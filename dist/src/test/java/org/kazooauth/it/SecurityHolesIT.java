@@ -163,8 +163,8 @@ class SecurityHolesIT extends DemoRealmIntegration {
 
             assertEquals(200, users.get("superadmin", system).status(), "the crossbar client's token still works");
         } finally {
-            deleteClient(foreign);
-            deleteClient(lowTrust);
+            keycloakAdmin.deleteClient(foreign);
+            keycloakAdmin.deleteClient(lowTrust);
         }
     }
 
@@ -222,15 +222,8 @@ class SecurityHolesIT extends DemoRealmIntegration {
         String mappers = kazooAudience ? "[{\"name\":\"kazoo api audience\",\"protocol\":\"openid-connect\","
                 + "\"protocolMapper\":\"oidc-audience-mapper\",\"config\":{\"included.custom.audience\":\"kazoo\","
                 + "\"access.token.claim\":\"true\"}}]" : "[]";
-        Reply created = http.request("POST", "/admin/realms/demo/clients", "{\"clientId\":\"" + clientId
-                + "\",\"publicClient\":true,\"directAccessGrantsEnabled\":true,\"fullScopeAllowed\":" + fullScope
-                + ",\"protocolMappers\":" + mappers + "}", KazooHttp.bearer(http.adminToken(keycloak)));
-        assertEquals(201, created.status(), created.toString());
-        String location = created.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
-    }
-
-    private void deleteClient(String id) {
-        http.request("DELETE", "/admin/realms/demo/clients/" + id, null, KazooHttp.bearer(http.adminToken(keycloak)));
+        return keycloakAdmin.createClient("{\"clientId\":\"" + clientId + "\",\"publicClient\":true,"
+                + "\"directAccessGrantsEnabled\":true,\"fullScopeAllowed\":" + fullScope + ",\"protocolMappers\":"
+                + mappers + "}");
     }
 }

@@ -10,6 +10,7 @@ import org.kazooauth.testing.DuoEmulator;
 import org.kazooauth.testing.FormBrowser;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
+import org.kazooauth.testing.KeycloakAdmin;
 
 import java.net.URI;
 import java.util.Map;
@@ -32,11 +33,8 @@ class SingleSignOnIT extends DemoRealmIntegration {
     private static final String REDIRECT = FormBrowser.REDIRECT_URI;
     private static final String PARTNER_PASSWORD = "alice-at-partner-pw";
 
-    private String admin;
-
     @BeforeEach
     void createThePartnerProviderAndItsApp() {
-        admin = http.adminToken(keycloak);
         ObjectNode partner = KazooHttp.JSON.createObjectNode().put("realm", "partner").put("enabled", true);
         partner.putArray("clients").addObject().put("clientId", APP).put("secret", APP_SECRET)
                 .put("publicClient", false).put("standardFlowEnabled", true).put("directAccessGrantsEnabled", true)
@@ -49,8 +47,7 @@ class SingleSignOnIT extends DemoRealmIntegration {
                 .put("lastName", "Partner");
         alice.putArray("credentials").addObject().put("type", "password").put("value", PARTNER_PASSWORD)
                 .put("temporary", false);
-        Reply realm = http.request("POST", "/admin/realms", partner.toString(), KazooHttp.bearer(admin));
-        assertEquals(201, realm.status(), realm.toString());
+        keycloakAdmin.realm("partner").create(partner.toString());
 
         String issuer = keycloak.baseUrl() + "/realms/partner";
         ObjectNode provider = KazooHttp.JSON.createObjectNode().put("alias", "partner").put("providerId", "oidc")
@@ -63,15 +60,13 @@ class SingleSignOnIT extends DemoRealmIntegration {
                 .put("jwksUrl", issuer + "/protocol/openid-connect/certs").put("useJwksUrl", "true")
                 .put("validateSignature", "true").put("kazoo.reseller_id", DEMO.accountId("Master Reseller"))
                 .put("kazoo.app_email", "sso@partner.invalid");
-        Reply created = http.request("POST", "/admin/realms/demo/identity-provider/instances", provider.toString(),
-                KazooHttp.bearer(admin));
-        assertEquals(201, created.status(), created.toString());
+        keycloakAdmin.createIdentityProvider(provider.toString());
     }
 
     @AfterEach
     void removeThem() {
-        http.request("DELETE", "/admin/realms/demo/identity-provider/instances/partner", null, KazooHttp.bearer(admin));
-        http.request("DELETE", "/admin/realms/partner", null, KazooHttp.bearer(admin));
+        keycloakAdmin.deleteIdentityProvider("partner");
+        keycloakAdmin.realm("partner").delete();
     }
 
     /** A real authorization code: alice logs in at the partner's own login page for the app. */
@@ -89,24 +84,17 @@ class SingleSignOnIT extends DemoRealmIntegration {
      */
     @Test
     void keycloaksOwnBrokerLoginPassesTheKazooPostBrokerFlow() throws Exception {
-        String partnerClient = http.get("/admin/realms/partner/clients?clientId=" + APP, KazooHttp.bearer(admin))
-                .at("/0/id").asText();
-        ObjectNode client = (ObjectNode) http.get("/admin/realms/partner/clients/" + partnerClient,
-                KazooHttp.bearer(admin)).json();
+        KeycloakAdmin partner = keycloakAdmin.realm("partner");
+        ObjectNode client = partner.client(APP);
         client.withArray("redirectUris").add(keycloak.baseUrl() + "/realms/demo/broker/partner/endpoint");
-        assertEquals(204, http.request("PUT", "/admin/realms/partner/clients/" + partnerClient, client.toString(),
-                KazooHttp.bearer(admin)).status());
-        ObjectNode provider = (ObjectNode) http.get("/admin/realms/demo/identity-provider/instances/partner",
-                KazooHttp.bearer(admin)).json();
+        partner.updateClient(client);
+        ObjectNode provider = keycloakAdmin.identityProvider("partner");
         provider.put("postBrokerLoginFlowAlias", "kazoo post broker");
-        assertEquals(204, http.request("PUT", "/admin/realms/demo/identity-provider/instances/partner",
-                provider.toString(), KazooHttp.bearer(admin)).status());
-        String alice = http.get("/admin/realms/partner/users?username=alice", KazooHttp.bearer(admin))
-                .at("/0/id").asText();
+        keycloakAdmin.updateIdentityProvider(provider);
+        String alice = partner.userId("alice");
         String eastId = KazooHttp.claims(users.token("east-user")).path("sub").asText();
-        assertEquals(204, http.request("POST", "/admin/realms/demo/users/" + eastId + "/federated-identity/partner",
-                "{\"identityProvider\":\"partner\",\"userId\":\"" + alice + "\",\"userName\":\"alice\"}",
-                KazooHttp.bearer(admin)).status());
+        keycloakAdmin.linkIdentity(eastId, "partner",
+                "{\"identityProvider\":\"partner\",\"userId\":\"" + alice + "\",\"userName\":\"alice\"}");
         String east = DEMO.accountId("Acme East");
         String lockPath = "/realms/demo/kazoo/v2/accounts/" + east + "/security/login_lock";
 

@@ -1,11 +1,7 @@
 package org.kazooauth.testing;
 
-import org.kazooauth.testing.KazooHttp.Reply;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Users of Acme East made for the storms, as a call centre starting its shift: {@code agent-0} … with one
@@ -15,27 +11,21 @@ public final class Agents implements AutoCloseable {
 
     public static final String PASSWORD = "agent-password-1";
 
-    private final KazooHttp http;
-    private final String adminToken;
+    private final KeycloakAdmin admin;
     private final List<String> ids = new ArrayList<>();
 
-    private Agents(KazooHttp http, String adminToken) {
-        this.http = http;
-        this.adminToken = adminToken;
+    private Agents(KeycloakAdmin admin) {
+        this.admin = admin;
     }
 
     /** Creates {@code count} agents on the server {@code http} talks to. */
     public static Agents create(KazooHttp http, RunningKeycloak keycloak, int count) {
-        Agents agents = new Agents(http, http.adminToken(keycloak));
+        Agents agents = new Agents(new KeycloakAdmin(http, keycloak));
         for (int i = 0; i < count; i++) {
-            Reply created = http.request("POST", "/admin/realms/demo/users", "{\"username\":\"" + name(i)
+            agents.ids.add(agents.admin.createUser("{\"username\":\"" + name(i)
                     + "\",\"enabled\":true,\"email\":\"" + name(i) + "@demo.kazooauth.invalid\",\"emailVerified\":true,"
                     + "\"firstName\":\"Agent\",\"lastName\":\"" + i + "\",\"groups\":[\"/Master Reseller/Acme/Acme East\"],"
-                    + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + PASSWORD + "\",\"temporary\":false}]}",
-                    KazooHttp.bearer(agents.adminToken));
-            assertEquals(201, created.status(), created.toString());
-            String location = created.headers().firstValue("Location").orElseThrow();
-            agents.ids.add(location.substring(location.lastIndexOf('/') + 1));
+                    + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + PASSWORD + "\",\"temporary\":false}]}"));
         }
         return agents;
     }
@@ -46,8 +36,6 @@ public final class Agents implements AutoCloseable {
 
     @Override
     public void close() {
-        for (String id : ids) {
-            http.request("DELETE", "/admin/realms/demo/users/" + id, null, KazooHttp.bearer(adminToken));
-        }
+        ids.forEach(admin::deleteUser);
     }
 }

@@ -17,6 +17,8 @@ public abstract class DemoRealmIntegration {
     protected DemoUsers users;
     protected TestDatabase database;
     protected RealmAttributes realmAttributes;
+    /** Keycloak's own admin API on the demo realm. */
+    protected KeycloakAdmin keycloakAdmin;
 
     @BeforeEach
     void connect(RunningKeycloak keycloak, TestDatabase database) {
@@ -24,6 +26,7 @@ public abstract class DemoRealmIntegration {
         this.database = database;
         this.http = new KazooHttp(keycloak);
         this.users = new DemoUsers(http);
-        this.realmAttributes = new RealmAttributes(http, keycloak);
+        this.keycloakAdmin = new KeycloakAdmin(http, keycloak);
+        this.realmAttributes = new RealmAttributes(keycloakAdmin);
     }
 }

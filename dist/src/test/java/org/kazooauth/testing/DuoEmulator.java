@@ -1,13 +1,17 @@
 package org.kazooauth.testing;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -40,8 +44,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Duo's Universal Prompt as the duo-universal-sdk sees it, on loopback over HTTPS: the health check, the
@@ -60,6 +62,8 @@ public final class DuoEmulator implements AutoCloseable {
     /** What Duo's admin panel would show: a 20-character client id starting DI, a 40-character secret. */
     public static final String CLIENT_ID = "DIKAZOOEMULATOR00001";
     public static final String CLIENT_SECRET = "kazooEmulatorClientSecret0123456789abcde";
+    /** Duo signs and checks with HMAC-SHA512 keyed by the client secret; java-jwt comes with the Duo SDK. */
+    private static final Algorithm HS512 = Algorithm.HMAC512(CLIENT_SECRET);
     public static final String HOST = "127.0.0.1";
     private static final int PORT = 443;
     private static final String STORE_PASSWORD = "duo-emulator";
@@ -234,15 +238,15 @@ public final class DuoEmulator implements AutoCloseable {
         try {
             HttpResponse<String> prompt = client.send(HttpRequest.newBuilder(URI.create(authUrl)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Matcher transaction = Pattern.compile("name=\"txn\" value=\"([0-9a-f]+)\"").matcher(prompt.body());
-            if (prompt.statusCode() != 200 || !transaction.find()) {
+            Element transaction = Jsoup.parse(prompt.body()).selectFirst("input[name=txn]");
+            if (prompt.statusCode() != 200 || transaction == null) {
                 throw new IllegalStateException("Duo emulator refused the prompt: " + prompt.statusCode() + " "
                         + prompt.body());
             }
             HttpResponse<String> decided = client.send(HttpRequest.newBuilder(URI.create("https://" + HOST
                             + "/oauth/v1/authorize/decision"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("txn=" + transaction.group(1) + "&choice=" + choice))
+                    .POST(HttpRequest.BodyPublishers.ofString("txn=" + transaction.attr("value") + "&choice=" + choice))
                     .build(), HttpResponse.BodyHandlers.ofString());
             return URI.create(decided.headers().firstValue("Location").orElseThrow(() ->
                     new IllegalStateException("no redirect from the Duo emulator: " + decided.body())));
@@ -400,7 +404,7 @@ public final class DuoEmulator implements AutoCloseable {
         claims.putObject("auth_context").put("result", grant.approved() ? "success" : "denied")
                 .put("factor", "duo_push").put("event_type", "authentication").put("txid", hex(8));
         ObjectNode tokens = KazooHttp.JSON.createObjectNode();
-        tokens.put("id_token", sign(claims, CLIENT_SECRET)).put("access_token", hex(16))
+        tokens.put("id_token", sign(claims)).put("access_token", hex(16))
                 .put("token_type", "Bearer").put("expires_in", 3600);
         return Answer.json(200, tokens);
     }
@@ -426,39 +430,27 @@ public final class DuoEmulator implements AutoCloseable {
 
     /** The claims of an HS512 JWT signed with the secret of the client it names, else null. */
     private static JsonNode verified(String jwt) {
-        if (jwt == null || jwt.split("\\.").length != 3) {
+        if (jwt == null) {
             return null;
         }
-        String[] parts = jwt.split("\\.");
         try {
-            JsonNode header = KazooHttp.JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
-            JsonNode claims = KazooHttp.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            String client = claims.has("client_id") ? claims.path("client_id").asText() : claims.path("iss").asText();
-            if (!"HS512".equals(header.path("alg").asText()) || !CLIENT_ID.equals(client)) {
+            DecodedJWT decoded = JWT.decode(jwt);
+            String client = decoded.getClaim("client_id").isMissing() ? decoded.getIssuer()
+                    : decoded.getClaim("client_id").asString();
+            if (!"HS512".equals(decoded.getAlgorithm()) || !CLIENT_ID.equals(client)) {
                 return null;
             }
-            byte[] expected = hmac(CLIENT_SECRET, parts[0] + "." + parts[1]);
-            return MessageDigest.isEqual(expected, Base64.getUrlDecoder().decode(parts[2])) ? claims : null;
-        } catch (IOException | IllegalArgumentException e) {
+            HS512.verify(decoded);
+            return KazooHttp.JSON.readTree(Base64.getUrlDecoder().decode(decoded.getPayload()));
+        } catch (JWTVerificationException | IOException | IllegalArgumentException e) {
             return null;
         }
     }
 
-    private static String sign(JsonNode claims, String secret) {
-        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-        String signed = encoder.encodeToString("{\"alg\":\"HS512\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-                + "." + encoder.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-        return signed + "." + encoder.encodeToString(hmac(secret, signed));
-    }
-
-    private static byte[] hmac(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA512");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Signed with the client's secret, as Duo signs its id_token. */
+    @SuppressWarnings("unchecked")
+    private static String sign(JsonNode claims) {
+        return JWT.create().withPayload(KazooHttp.JSON.convertValue(claims, Map.class)).sign(HS512);
     }
 
     private String hex(int bytes) {

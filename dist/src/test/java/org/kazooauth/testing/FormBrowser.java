@@ -1,5 +1,8 @@
 package org.kazooauth.testing;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,13 +18,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser at the HTTP level for Keycloak's login pages: keeps cookies, follows no redirect, fills the login
- * form. Enough to drive a browser flow's steps and read the page each one answers with.
+ * A browser at the HTTP level for Keycloak's login pages: keeps cookies, follows no redirect, finds forms with
+ * jsoup and submits them. Enough to drive a browser flow's steps and read the page each one answers with.
  * <p>
  * Keycloak marks its cookies {@code Secure; SameSite=None} even over http. Browsers send such cookies to
  * loopback hosts, Java's CookieManager does not, so this keeps its own jar, by path as browsers do.
@@ -96,25 +97,25 @@ public final class FormBrowser {
 
     /** Submits the form with id {@code formId} of {@code page} with these fields. */
     public Page submit(Page page, String formId, Map<String, String> fields) {
-        return post(page, "<form[^>]*id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"", formId, fields);
+        return post(page, "form[id=" + formId + "]", fields);
     }
 
     /** Submits the form whose action leads to {@code path} (Keycloak's consent form has no id). */
     public Page submitTo(Page page, String path, Map<String, String> fields) {
-        return post(page, "<form[^>]*action=\"([^\"]*" + Pattern.quote(path) + "[^\"]*)\"", path, fields);
+        return post(page, "form[action*=" + path + "]", fields);
     }
 
-    private Page post(Page page, String formPattern, String formName, Map<String, String> fields) {
-        Matcher action = Pattern.compile(formPattern, Pattern.DOTALL).matcher(page.body());
-        if (!action.find()) {
-            throw new IllegalStateException("no form " + formName + " on the page (" + page.status() + "):\n"
+    private Page post(Page page, String formSelector, Map<String, String> fields) {
+        Element form = Jsoup.parse(page.body()).selectFirst(formSelector);
+        if (form == null) {
+            throw new IllegalStateException("no " + formSelector + " on the page (" + page.status() + "):\n"
                     + page.body());
         }
-        String form = fields.entrySet().stream().map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
+        String body = fields.entrySet().stream().map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(base.resolve(action.group(1).replace("&amp;", "&")))
+        return send(HttpRequest.newBuilder(base.resolve(form.attr("action")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private Page send(HttpRequest.Builder request) {

@@ -5,17 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /** The demo realm's attributes (the pack's system settings), changed through Keycloak's admin API. */
 public final class RealmAttributes {
 
-    private final KazooHttp http;
-    private final RunningKeycloak keycloak;
+    private final KeycloakAdmin admin;
 
-    public RealmAttributes(KazooHttp http, RunningKeycloak keycloak) {
-        this.http = http;
-        this.keycloak = keycloak;
+    public RealmAttributes(KeycloakAdmin admin) {
+        this.admin = admin;
     }
 
     /** A test body that may throw. */
@@ -28,8 +24,7 @@ public final class RealmAttributes {
      * Sets the attributes ({@code null} removes one) and returns what they were, in the same form.
      */
     public Map<String, String> set(Map<String, String> changes) {
-        String admin = http.adminToken(keycloak);
-        ObjectNode realm = (ObjectNode) http.get("/admin/realms/" + DemoRealm.NAME, KazooHttp.bearer(admin)).json();
+        ObjectNode realm = (ObjectNode) admin.representation();
         ObjectNode attributes = realm.with("attributes");
         Map<String, String> before = new HashMap<>();
         changes.forEach((name, value) -> {
@@ -40,9 +35,7 @@ public final class RealmAttributes {
                 attributes.put(name, value);
             }
         });
-        KazooHttp.Reply updated = http.request("PUT", "/admin/realms/" + DemoRealm.NAME, realm.toString(),
-                KazooHttp.bearer(admin));
-        assertEquals(204, updated.status(), updated.toString());
+        admin.update(realm);
         return before;
     }
 
