@@ -9,6 +9,7 @@ import org.kazooauth.core.hmac.HmacTokens;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.FormBrowser;
 import org.kazooauth.testing.HeadlessChromium;
+import org.kazooauth.testing.HmacForAcmeEast;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 
@@ -27,31 +28,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HmacSecondFactorIT extends DemoRealmIntegration {
 
-    private static final String SECRET = "JYXEX4IQOEYFYQ2S3MC5P4ZT4SDHYEA7";
-    private static final String SEED = "XVGR73KMZH2M4XMY";
-    private static final HmacTokens TOKENS = new HmacTokens(HmacTokenSettings.of(SECRET, SEED));
+    private static final String SECRET = HmacForAcmeEast.SECRET;
+    private static final String SEED = HmacForAcmeEast.SEED;
+    private static final HmacTokens TOKENS = HmacForAcmeEast.TOKENS;
 
-    private String acme;
-    private String east;
-    private String configId;
+    private final String east = DEMO.accountId("Acme East");
+    private HmacForAcmeEast hmac;
 
     @BeforeEach
     void requireHmacTotpForAcmeEast() {
-        acme = DEMO.accountId("Acme");
-        east = DEMO.accountId("Acme East");
-        configId = users.send("acme-admin", "PUT", "/realms/demo/kazoo/v2/accounts/" + acme + "/multi_factor",
-                "{\"data\":{\"name\":\"Acme tokens\",\"provider_name\":\"hmac_totp\",\"settings\":{\"token_secret\":\""
-                        + SECRET + "\",\"otp_seed\":\"" + SEED + "\"}}}").at("/data/id").asText();
-        assertEquals(200, users.send("acme-admin", "POST", "/realms/demo/kazoo/v2/accounts/" + east + "/security",
-                "{\"data\":{\"auth_modules\":{\"cb_user_auth\":{\"multi_factor\":{\"enabled\":true,"
-                        + "\"include_subaccounts\":true,\"account_id\":\"" + acme + "\",\"configuration_id\":\""
-                        + configId + "\"}}}}}").status());
+        hmac = HmacForAcmeEast.switchOn(users, DEMO);
     }
 
     @AfterEach
     void restore() {
-        users.send("superadmin", "DELETE", "/realms/demo/kazoo/v2/accounts/" + east + "/security", null);
-        users.send("superadmin", "DELETE", "/realms/demo/kazoo/v2/accounts/" + acme + "/multi_factor/" + configId, null);
+        hmac.close();
     }
 
     private Reply login(String response) {

@@ -46,8 +46,11 @@ class ReadmeExamplesIT {
     }
 
     private static void run(String script, RunningKeycloak keycloak) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true);
+        // from the repository root, as a reader runs them; the distribution is the test server's, not ./run.sh's
+        ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true)
+                .directory(Path.of(System.getProperty("kazoo.project.root")).toFile());
         builder.environment().put("KC", keycloak.baseUrl().toString());
+        builder.environment().put("KC_HOME", System.getProperty("keycloak.home"));
         builder.environment().put("KC_ADMIN_PASSWORD", keycloak.adminPassword());
         Process process = builder.start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the example finished within a minute");

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./run.sh}: a real Keycloak with the provider jar and the demo realm on an embedded file H2, on fixed
- * ports (8080, management 9000; override with KAZOO_HTTP_PORT / KAZOO_MANAGEMENT_PORT). Runs until Ctrl-C.
+ * ports (8080, management 9000; override with KAZOO_HTTP_PORT / KAZOO_MANAGEMENT_PORT), and the demo app that
+ * signs users in with it (port 3000, KAZOO_DEMO_APP_PORT). Runs until Ctrl-C.
  */
 public final class DemoServer {
 
@@ -43,11 +44,15 @@ public final class DemoServer {
         forgetDatabaseIfTheRealmChanged(settings);
         RunningKeycloak keycloak = KeycloakLauncher.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop, "keycloak-stop"));
+        DemoApp app = DemoApp.start(keycloak.baseUrl(),
+                Integer.parseInt(System.getenv().getOrDefault("KAZOO_DEMO_APP_PORT", "3000")));
 
         String base = keycloak.baseUrl().toString();
         DemoRealm realm = DemoRealm.load();
         StringBuilder banner = new StringBuilder("\n")
                 .append("Kazoo Auth for Keycloak is running.\n\n")
+                .append("  Demo app           ").append(app.url())
+                .append("  (signs in with client kazoo-web: the Kazoo flow, PKCE)\n")
                 .append("  Admin console      ").append(base).append("/admin/  (").append(keycloak.adminUser())
                 .append(" / ").append(keycloak.adminPassword()).append(")\n")
                 .append("  Demo realm login   ").append(base).append("/realms/demo/account/\n")
