@@ -49,7 +49,7 @@ final class DuoFactor implements SecondFactor {
     public ObjectNode challengeSettings(AuthenticationFlowContext context, ProviderConfig config) {
         DuoSettings duo = DuoSettings.of(config.settings());
         String redirectUri = duo.redirectUri().orElseGet(() -> defaultRedirectUri(context));
-        HandOff handOff = handOff(context, config, redirectUri);
+        HandOff handOff = handOff(context, config, duo, redirectUri);
         ObjectNode settings = Json.object();
         settings.put("auth_url", handOff.url());
         settings.put("state", handOff.state());
@@ -66,7 +66,7 @@ final class DuoFactor implements SecondFactor {
                     .createForm(REFUSED_PAGE);
         }
         String redirectUri = context.getActionUrl(context.generateAccessCode()).toString();
-        HandOff handOff = handOff(context, config, redirectUri);
+        HandOff handOff = handOff(context, config, DuoSettings.of(config.settings()), redirectUri);
         // with other ways to log in offered, the user chooses; otherwise the page moves on to Duo by itself
         boolean alternatives = context.getAuthenticationSelections() != null
                 && context.getAuthenticationSelections().size() > 1;
@@ -124,7 +124,8 @@ final class DuoFactor implements SecondFactor {
     }
 
     /** Checks Duo is up, then issues and stores a state for this user and config. */
-    private HandOff handOff(AuthenticationFlowContext context, ProviderConfig config, String redirectUri) {
+    private HandOff handOff(AuthenticationFlowContext context, ProviderConfig config, DuoSettings settings,
+                            String redirectUri) {
         DuoOptions options = options(context);
         DuoConnection duo = clients.open(config, options, redirectUri);
         duo.requireHealthy();
@@ -136,8 +137,7 @@ final class DuoFactor implements SecondFactor {
         // request's own transaction, and the state must outlive it
         String key = stateKey(context, state);
         KeycloakModelUtils.runJobInTransaction(context.getSession().getKeycloakSessionFactory(), session -> session
-                .singleUseObjects().put(key, DuoSettings.of(config.settings()).stateLifetime().toSeconds(),
-                        issued.toMap()));
+                .singleUseObjects().put(key, settings.stateLifetime().toSeconds(), issued.toMap()));
         return new HandOff(url, state);
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.kazooauth.testing.DemoRealm;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KeycloakLauncher;
+import org.kazooauth.testing.PostgresDatabase;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
@@ -11,10 +12,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +39,6 @@ class DockerPathIT {
 
     private static final Path ROOT = Path.of(System.getProperty("kazoo.project.root")).toAbsolutePath().normalize();
     private static final String IMAGE_HOME = "/opt/keycloak";
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration HEALTHY_TIMEOUT = Duration.ofMinutes(4);
 
@@ -72,7 +68,7 @@ class DockerPathIT {
         String database = "kazoo_docker_" + ProcessHandle.current().pid();
         String composeUrl = environment.get("KC_DB_URL");
         assertTrue(composeUrl.startsWith("jdbc:postgresql://postgres:5432/"), composeUrl);
-        environment.put("KC_DB_URL", POSTGRES + database);
+        environment.put("KC_DB_URL", PostgresDatabase.SERVER + database);
         String realmMount = ((List<String>) service.get("volumes")).get(0);
         String[] mount = realmMount.split(":");
         Path imports = Files.createDirectories(home.resolve("data/import"));
@@ -108,7 +104,7 @@ class DockerPathIT {
             assertEquals(401, client.get("/realms/demo/kazoo/v2/security").status(), "and refuses strangers");
         } finally {
             KeycloakLauncher.stopTree(keycloak.toHandle());
-            execute("postgres", "", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            PostgresDatabase.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
@@ -159,20 +155,11 @@ class DockerPathIT {
     /** The compose file's database user and an empty database it owns, as the postgres image makes them. */
     private static void createDatabase(String user, String password, String database) {
         try {
-            execute("postgres", "", "CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'");
+            PostgresDatabase.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'");
         } catch (IllegalStateException exists) {
             // made by an earlier run
         }
-        execute("postgres", "", "CREATE DATABASE " + database + " OWNER " + user);
-    }
-
-    private static void execute(String user, String password, String sql) {
-        try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
+        PostgresDatabase.execute("CREATE DATABASE " + database + " OWNER " + user);
     }
 
     /** A fresh copy of the distribution, its files' permissions kept, without a data folder of an earlier run. */

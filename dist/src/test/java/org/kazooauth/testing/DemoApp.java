@@ -14,8 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -118,11 +116,11 @@ public final class DemoApp implements AutoCloseable {
     /** Off to Keycloak with a fresh state and PKCE challenge (S256, which the client requires). */
     private void login(HttpExchange exchange) throws IOException {
         String state = random();
-        String verifier = random() + random();
+        String verifier = Pkce.verifier();
         verifiers.put(state, verifier);
         redirect(exchange, keycloak.resolve(REALM + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID
                 + "&response_type=code&scope=openid&state=" + state + "&redirect_uri=" + encode(callback())
-                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256").toString());
+                + "&code_challenge=" + Pkce.challenge(verifier) + "&code_challenge_method=S256").toString());
     }
 
     /** Back from Keycloak: the code and the verifier for tokens, kept for this browser. */
@@ -208,15 +206,6 @@ public final class DemoApp implements AutoCloseable {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String encode(String value) {

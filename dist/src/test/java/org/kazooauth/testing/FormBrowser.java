@@ -11,10 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -81,10 +78,10 @@ public final class FormBrowser {
     }
 
     private static URI loginUrl(URI base, Map<String, String> parameters) {
-        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        String verifier = Pkce.verifier();
         StringBuilder query = new StringBuilder("client_id=kazoo-web&response_type=code&scope=openid&state="
                 + UUID.randomUUID() + "&redirect_uri=" + encode(REDIRECT_URI)
-                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
+                + "&code_challenge=" + Pkce.challenge(verifier) + "&code_challenge_method=S256");
         parameters.forEach((name, value) -> query.append('&').append(encode(name)).append('=').append(encode(value)));
         return base.resolve("/realms/demo/protocol/openid-connect/auth?" + query);
     }
@@ -155,15 +152,6 @@ public final class FormBrowser {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

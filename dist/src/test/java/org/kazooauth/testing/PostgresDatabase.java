@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class PostgresDatabase implements TestDatabase {
 
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     static final String USER = "postgres";
 
     private final String name;
@@ -52,7 +52,8 @@ public final class PostgresDatabase implements TestDatabase {
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
-    private static void execute(String sql) {
+    /** Runs {@code sql} on the server as {@code postgres}, connected to its own database. */
+    public static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, "");
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
