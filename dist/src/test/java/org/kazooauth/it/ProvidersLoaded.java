@@ -43,6 +43,8 @@ final class ProvidersLoaded {
         assertTrue(providers.at("/eventsListener/providers/kazoo-login-attempts").isObject(),
                 "the login-attempt recorder is loaded");
 
+        assertTrue(providers.at("/ui-tab/providers/Kazoo").isObject(), "the admin console's Kazoo tab is loaded");
+
         List<String> loginThemes = new ArrayList<>();
         info.at("/themes/login").forEach(theme -> loginThemes.add(theme.path("name").asText()));
         assertTrue(loginThemes.contains("kazoo"), "the kazoo login theme is loaded: " + loginThemes);

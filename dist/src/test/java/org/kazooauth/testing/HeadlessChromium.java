@@ -79,10 +79,20 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Waits up to 15 s for {@code condition}, failing with the page when it never holds. */
     public void waitUntil(String what, BooleanSupplier condition) {
+        waitUntil(what, WAIT, condition);
+    }
+
+    /**
+     * Waits up to {@code wait} for {@code condition}, failing with the page when it never holds; a screenshot of
+     * it is kept as {@code waited-for.png}.
+     */
+    public void waitUntil(String what, Duration wait, BooleanSupplier condition) {
         try {
-            new WebDriverWait(driver, WAIT).until(browser -> condition.getAsBoolean());
+            new WebDriverWait(driver, wait).until(browser -> condition.getAsBoolean());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("waited 15 s for " + what + " on " + currentUrl() + ":\n" + page(), e);
+            screenshot("waited-for");
+            throw new IllegalStateException("waited " + wait.toSeconds() + " s for " + what + " on " + currentUrl()
+                    + ":\n" + page(), e);
         }
     }
 

@@ -61,6 +61,11 @@ public final class KeycloakAdmin {
         return expect(200, http.request("POST", path("/partial-export"), null, auth()));
     }
 
+    /** Keycloak's server info, as the admin console reads it: providers, component types and their forms. */
+    public JsonNode serverInfo() {
+        return expect(200, http.get("/admin/serverinfo", auth())).json();
+    }
+
     // ---- events ----
 
     /** Login events, newest first; {@code query} as Keycloak's events endpoint takes it, e.g. {@code type=LOGIN}. */
@@ -91,6 +96,11 @@ public final class KeycloakAdmin {
             component.put("parentId", representation().path("id").asText());
         }
         return created(http.request("POST", path("/components"), component.toString(), auth()));
+    }
+
+    /** Updates a component as the admin console does, answering Keycloak's reply whatever it is. */
+    public KazooHttp.Reply tryUpdateComponent(JsonNode component) {
+        return http.request("PUT", path("/components/" + component.path("id").asText()), component.toString(), auth());
     }
 
     public void deleteComponent(String id) {
