@@ -117,6 +117,10 @@ public final class KeycloakLauncher {
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
                 "--health-enabled=true",
+                // the pack's counters on /metrics beside Keycloak's, and the admin console's Kazoo tab, which
+                // Keycloak shows only with its admin-console extension feature
+                "--metrics-enabled=true",
+                "--features=declarative-ui",
                 "--db=" + settings.database(),
                 "--import-realm"));
         command.addAll(settings.options());
