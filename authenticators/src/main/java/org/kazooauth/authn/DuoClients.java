@@ -4,6 +4,7 @@ import com.duosecurity.Client;
 import com.duosecurity.exception.DuoException;
 import org.kazooauth.core.duo.DuoHosts;
 import org.kazooauth.core.duo.DuoOptions;
+import org.kazooauth.core.keycloak.KazooMetrics;
 import org.kazooauth.core.mfa.DuoSettings;
 import org.kazooauth.core.mfa.ProviderConfig;
 
@@ -129,6 +130,7 @@ final class DuoClients implements AutoCloseable {
         } catch (DuoException e) {
             failure = Optional.of("Duo's health check failed: " + e.getMessage());
         } finally {
+            failure.ifPresent(failed -> KazooMetrics.duoHealthCheckFailed());
             health.put(healthKey, new Health(failure, Instant.now()));
             checking.remove(healthKey, mine);
             mine.complete(failure);

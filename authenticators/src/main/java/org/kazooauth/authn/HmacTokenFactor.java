@@ -5,6 +5,7 @@ import org.kazooauth.core.hmac.HmacTokenSettings;
 import org.kazooauth.core.hmac.HmacTokens;
 import org.kazooauth.core.json.Json;
 import org.kazooauth.core.config.MultiFactorSettings;
+import org.kazooauth.core.keycloak.KazooMetrics;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.kazooauth.core.keycloak.mfa.ProviderConfigs;
 import org.kazooauth.core.mfa.ProviderConfig;
@@ -55,10 +56,13 @@ final class HmacTokenFactor implements SecondFactor {
         HmacTokens.Check check = new HmacTokens(settings).check(response, jid,
                 Instant.ofEpochMilli(Time.currentTimeMillis()));
         if (!check.valid()) {
-            return Optional.of(check.refusal().orElseThrow().message());
+            HmacTokens.Refusal refusal = check.refusal().orElseThrow();
+            KazooMetrics.hmacRefused(refusal.name());
+            return Optional.of(refusal.message());
         }
         String spent = StoreKeys.of("kazoo-hmac-totp:", context.getRealm().getId(), jid, check.otp(), check.nonce());
         if (!context.getSession().singleUseObjects().putIfAbsent(spent, settings.validitySeconds())) {
+            KazooMetrics.hmacRefused("reused");
             return Optional.of("the token was already used");
         }
         return Optional.empty();

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import org.kazooauth.core.api.KazooException;
 import org.kazooauth.core.api.TokenEndpointBody;
 import org.kazooauth.core.attempt.AttemptOutcome;
+import org.kazooauth.core.keycloak.KazooMetrics;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.kazooauth.core.lock.LockSubject;
 import org.kazooauth.core.lock.LoginLock;
@@ -162,6 +163,7 @@ final class LockGate {
         if (wait.isEmpty()) {
             return true;
         }
+        KazooMetrics.rateLimited();
         context.getEvent().user(user).detail(Details.REASON, KazooException.TOO_MANY_REQUESTS_TEXT)
                 .error(AttemptOutcome.TOO_MANY_REQUESTS_ERROR);
         long seconds = Math.max(1, wait.get().toSeconds());
@@ -170,6 +172,7 @@ final class LockGate {
     }
 
     private static void refuseLocked(AuthenticationFlowContext context, UserModel user, FlowKind flow) {
+        KazooMetrics.lockRefused();
         context.getEvent().user(user).detail(Details.REASON, KazooException.ACCOUNT_LOCKED_TEXT)
                 .error(AttemptOutcome.ACCOUNT_LOCKED_ERROR);
         Response refusal = flow == FlowKind.BROWSER
@@ -193,6 +196,7 @@ final class LockGate {
     private static void announce(AuthenticationFlowContext context, UserModel user, String module,
                                  List<LockSubject> locked) {
         for (LockSubject subject : locked) {
+            KazooMetrics.lockedOut(subject.kind());
             EventBuilder event = new EventBuilder(context.getRealm(), context.getSession(), context.getConnection())
                     .event(EventType.USER_DISABLED_BY_TEMPORARY_LOCKOUT)
                     .user(user)

@@ -3,6 +3,7 @@ package org.kazooauth.authn;
 import org.jboss.logging.Logger;
 import org.kazooauth.core.attempt.AttemptOutcome;
 import org.kazooauth.core.keycloak.KazooGate;
+import org.kazooauth.core.keycloak.KazooMetrics;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.kazooauth.core.keycloak.mfa.ProviderConfigs;
 import org.kazooauth.core.mfa.MultiFactorChoice;
@@ -54,18 +55,21 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
             context.getEvent().clone().user(user)
                     .detail(Details.REASON, "no multi factor authentication provider is configured")
                     .error(AttemptOutcome.NO_MULTI_FACTOR_PROVIDER_ERROR);
+            KazooMetrics.secondFactor("none", "no_provider");
             satisfied(context, "no_provider");
         } else if (choice instanceof MultiFactorChoice.Disabled disabled) {
+            KazooMetrics.secondFactor(disabled.config().providerName(), "disabled");
             refuse(context, AttemptOutcome.MULTI_FACTOR_DISABLED_ERROR,
                     "provider " + disabled.config().providerName() + " is disabled", DISABLED_MESSAGE);
         } else if (choice instanceof MultiFactorChoice.Broken broken) {
-            misconfigured(context, broken.reason());
+            misconfigured(context, "unknown", broken.reason());
         } else if (choice instanceof MultiFactorChoice.Ready ready) {
             run(context, module, ready.config(), factors.get(ready.config().kind().orElseThrow()));
         }
     }
 
-    private void misconfigured(AuthenticationFlowContext context, String reason) {
+    private void misconfigured(AuthenticationFlowContext context, String provider, String reason) {
+        KazooMetrics.secondFactor(provider, "misconfigured");
         LOG.warnf("realm %s, user %s: %s; the login is refused until an administrator fixes it",
                 context.getRealm().getName(), context.getUser().getUsername(), reason);
         refuse(context, AttemptOutcome.MULTI_FACTOR_MISCONFIGURED_ERROR, reason, UNAVAILABLE_MESSAGE);
@@ -94,6 +98,7 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
     private boolean verify(AuthenticationFlowContext context, ProviderConfig config, SecondFactor factor,
                            String response) {
         Optional<String> refusal = factor.verify(context, config, response);
+        KazooMetrics.secondFactor(config.providerName(), refusal.isEmpty() ? "passed" : "failed");
         if (refusal.isEmpty()) {
             satisfied(context, config.providerName());
             return true;
@@ -115,8 +120,9 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
                              SecondFactor.Unavailable unavailable) {
         String reason = unavailable.getMessage();
         if (unavailable.misconfigured()) {
-            misconfigured(context, reason);
+            misconfigured(context, config.providerName(), reason);
         } else if (unavailable.failOpen()) {
+            KazooMetrics.secondFactor(config.providerName(), "failed_open");
             LOG.warnf("realm %s, user %s: %s; the login goes on without %s (fail mode open)",
                     context.getRealm().getName(), context.getUser().getUsername(), reason, config.providerName());
             context.getEvent().clone().user(context.getUser())
@@ -124,6 +130,7 @@ public final class MultiFactorStepAuthenticator extends KazooStep {
                     .error(AttemptOutcome.MULTI_FACTOR_FAILED_OPEN_ERROR);
             satisfied(context, "failed_open");
         } else {
+            KazooMetrics.secondFactor(config.providerName(), "unavailable");
             refuse(context, AttemptOutcome.MULTI_FACTOR_UNAVAILABLE_ERROR, reason, UNAVAILABLE_MESSAGE);
         }
     }

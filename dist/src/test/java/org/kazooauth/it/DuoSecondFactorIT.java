@@ -12,6 +12,7 @@ import org.kazooauth.testing.FormBrowser;
 import org.kazooauth.testing.HeadlessChromium;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
+import org.kazooauth.testing.KeycloakMetrics;
 import org.kazooauth.testing.MultiFactorSteps;
 import org.kazooauth.testing.Storm;
 
@@ -355,6 +356,10 @@ class DuoSecondFactorIT extends DemoRealmIntegration {
 
     @Test
     void withDuoDownTheLoginFailsClosedAndOpensOnlyWhenConfigured() {
+        KeycloakMetrics metrics = new KeycloakMetrics(keycloak);
+        long healthFailures = metrics.counter("kazoo_duo_health_check_failures_total");
+        long unavailable = metrics.counter("kazoo_second_factor_total", "provider", "duo", "result", "unavailable");
+        long failedOpen = metrics.counter("kazoo_second_factor_total", "provider", "duo", "result", "failed_open");
         duo.close();
         duo = null;
         try (HeadlessChromium chromium = new HeadlessChromium()) {
@@ -380,6 +385,11 @@ class DuoSecondFactorIT extends DemoRealmIntegration {
         } finally {
             steps.restore(closed);
         }
+        assertTrue(metrics.counter("kazoo_duo_health_check_failures_total") > healthFailures);
+        assertEquals(unavailable + 2, metrics.counter("kazoo_second_factor_total", "provider", "duo", "result",
+                "unavailable"), "the browser's and the REST client's refusals");
+        assertEquals(failedOpen + 2, metrics.counter("kazoo_second_factor_total", "provider", "duo", "result",
+                "failed_open"));
     }
 
     /**

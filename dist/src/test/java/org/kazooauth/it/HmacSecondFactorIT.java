@@ -12,9 +12,11 @@ import org.kazooauth.testing.HeadlessChromium;
 import org.kazooauth.testing.HmacForAcmeEast;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
+import org.kazooauth.testing.KeycloakMetrics;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,6 +100,9 @@ class HmacSecondFactorIT extends DemoRealmIntegration {
 
     @Test
     void aGoodTokenGetsTheTokenOnceOnly() {
+        KeycloakMetrics metrics = new KeycloakMetrics(keycloak);
+        long passed = metrics.counter("kazoo_second_factor_total", "provider", "hmac_totp", "result", "passed");
+        long reused = metrics.counter("kazoo_hmac_refusals_total", "reason", "reused");
         String token = TOKENS.generate("east-user@demo", Instant.now());
         Reply granted = login(token);
         assertEquals(200, granted.status(), granted.toString());
@@ -112,6 +117,8 @@ class HmacSecondFactorIT extends DemoRealmIntegration {
         assertEquals(401, replayed.status(), replayed.toString());
         assertEquals("second-factor authentication failed", replayed.at("/error_description").asText());
         assertEquals("the token was already used", lastAttempt().path("message").asText());
+        assertEquals(passed + 1, metrics.counter("kazoo_second_factor_total", "provider", "hmac_totp", "result", "passed"));
+        assertEquals(reused + 1, metrics.counter("kazoo_hmac_refusals_total", "reason", "reused"));
     }
 
     private Reply userAuth(String response) {
@@ -198,6 +205,12 @@ class HmacSecondFactorIT extends DemoRealmIntegration {
 
     @Test
     void badTokensAreRefusedAndLoggedWithoutTheToken() {
+        KeycloakMetrics metrics = new KeycloakMetrics(keycloak);
+        Map<String, Long> refusals = new LinkedHashMap<>();
+        for (String reason : List.of("bad_signature", "wrong_otp", "nonce_too_short", "malformed")) {
+            refusals.put(reason, metrics.counter("kazoo_hmac_refusals_total", "reason", reason));
+        }
+        long failed = metrics.counter("kazoo_second_factor_total", "provider", "hmac_totp", "result", "failed");
         Instant now = Instant.now();
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put(TOKENS.generate("acme-user@demo", now), "the token's signature does not match");
@@ -217,5 +230,11 @@ class HmacSecondFactorIT extends DemoRealmIntegration {
                     + "/multi_factor/attempts/" + attempt.path("id").asText()).at("/data");
             assertFalse(detail.toString().contains(token.getKey()), "the token is not logged: " + detail);
         }
+        Map<String, Long> counted = new LinkedHashMap<>();
+        refusals.forEach((reason, before) -> counted.put(reason,
+                metrics.counter("kazoo_hmac_refusals_total", "reason", reason) - before));
+        assertEquals(Map.of("bad_signature", 2L, "wrong_otp", 1L, "nonce_too_short", 1L, "malformed", 1L), counted,
+                "each refusal counted once, by reason");
+        assertEquals(failed + 5, metrics.counter("kazoo_second_factor_total", "provider", "hmac_totp", "result", "failed"));
     }
 }

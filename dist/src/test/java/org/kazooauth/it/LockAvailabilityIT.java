@@ -10,6 +10,7 @@ import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.FormBrowser;
 import org.kazooauth.testing.HeadlessChromium;
 import org.kazooauth.testing.KazooHttp.Reply;
+import org.kazooauth.testing.KeycloakMetrics;
 import org.kazooauth.testing.Storm;
 
 import java.util.ArrayList;
@@ -164,6 +165,8 @@ class LockAvailabilityIT extends DemoRealmIntegration {
 
     @Test
     void kazoosRateLimitAnswers429PerAddressAndAccountBeforeTheLock() throws Exception {
+        KeycloakMetrics metrics = new KeycloakMetrics(keycloak);
+        long refused = metrics.counter("kazoo_rate_limit_refusals_total");
         realmAttributes.with(Map.of("kazoo.crossbar.rate_limit_logins", "true"), () -> {
             assertEquals(200, http.passwordGrant("demo", "crossbar", agent(1), AGENT_PASSWORD).status());
             assertEquals(200, http.passwordGrant("demo", "crossbar", agent(2), AGENT_PASSWORD).status());
@@ -185,6 +188,7 @@ class LockAvailabilityIT extends DemoRealmIntegration {
                     "10 tokens a second came back");
         });
         assertEquals(200, http.passwordGrant("demo", "crossbar", agent(6), AGENT_PASSWORD).status(), "off again");
+        assertEquals(refused + 2, metrics.counter("kazoo_rate_limit_refusals_total"));
     }
 
     @Test

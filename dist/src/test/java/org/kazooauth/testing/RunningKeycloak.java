@@ -44,6 +44,11 @@ public final class RunningKeycloak implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The management interface: health, and {@code /metrics} with Keycloak's and the pack's counters. */
+    public URI managementUrl() {
+        return URI.create("http://127.0.0.1:" + settings.managementPort());
+    }
+
     public String adminUser() {
         return adminUser;
     }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.kazooauth.core.json.Json;
+import org.kazooauth.core.keycloak.KazooMetrics;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -60,6 +61,7 @@ public final class LoginLockResource {
                     .resource(ResourceType.USER_LOGIN_FAILURE)
                     .resourcePath(session.getContext().getUri())
                     .success();
+            KazooMetrics.unlocked();
             return status(UNLOCKED);
         });
     }

@@ -18,4 +18,9 @@ public record LockSubject(String key, String accountId) {
     public static LockSubject user(String userId, Optional<String> accountId) {
         return new LockSubject("user:" + userId, accountId.orElse(null));
     }
+
+    /** What the bucket counts for: {@code account}, {@code user} or {@code device}; never whose it is. */
+    public String kind() {
+        return key.substring(0, Math.max(0, key.indexOf(':')));
+    }
 }
