@@ -2,6 +2,7 @@ package org.kazooauth.admin;
 
 import com.google.auto.service.AutoService;
 import org.kazooauth.core.keycloak.StatelessProviderFactory;
+import org.kazooauth.rest.BrowserAccess;
 import org.kazooauth.rest.KazooRoot;
 import org.kazooauth.rest.RealmTokenAuthenticator;
 import org.keycloak.models.KeycloakSession;
@@ -29,7 +30,7 @@ public final class KazooAdminResourceProviderFactory implements AdminRealmResour
                                       AdminEventBuilder adminEvent) {
                 return new KazooRoot(session, (requestSession, kazoo) -> new AdminCaller(
                         RealmTokenAuthenticator.presentedToken(requestSession.getContext().getHttpRequest().getHttpHeaders()),
-                        auth, kazoo.accounts()));
+                        auth, kazoo.accounts()), BrowserAccess.NONE);
             }
 
             @Override

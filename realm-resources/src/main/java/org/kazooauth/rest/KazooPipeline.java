@@ -14,12 +14,15 @@ import org.kazooauth.core.json.Json;
 import org.kazooauth.core.keycloak.KazooRealm;
 import org.kazooauth.core.keycloak.RequestId;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.resources.admin.AdminAuth;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The one way every Kazoo endpoint runs: authenticate → authorize → act → audit → respond in Kazoo's envelope.
+ * The one way every Kazoo endpoint runs: authenticate → authorize → act → audit → respond in Kazoo's envelope,
+ * with the CORS headers the request's origin may read it with.
  * Every failure becomes a Kazoo error envelope with the request id; nothing an endpoint throws escapes as
  * Keycloak's own error page.
  */
@@ -29,10 +32,12 @@ public final class KazooPipeline {
 
     private final KeycloakSession session;
     private final CallerAuthenticator authenticator;
+    private final BrowserAccess browsers;
 
-    public KazooPipeline(KeycloakSession session, CallerAuthenticator authenticator) {
+    public KazooPipeline(KeycloakSession session, CallerAuthenticator authenticator, BrowserAccess browsers) {
         this.session = session;
         this.authenticator = authenticator;
+        this.browsers = browsers;
     }
 
     /** An endpoint open to anyone (a login, tokeninfo, an SSO callback): no caller is authenticated. */
@@ -108,6 +113,7 @@ public final class KazooPipeline {
     private Response run(Function<KazooRealm, Caller> authenticate, AuthorizedAction action) {
         String requestId = RequestId.of(session);
         Caller caller = null;
+        Response response;
         try {
             KazooRealm kazoo = KazooRealm.of(session, session.getContext().getRealm());
             caller = authenticate.apply(kazoo);
@@ -117,22 +123,24 @@ public final class KazooPipeline {
             if (caller != null && isChange(method())) {
                 KazooAdminEvents.record(kazoo, caller, method(), apiPath(session), answer, requestId);
             }
-            return answer.render(requestId, caller == null ? null : caller.authToken());
+            response = answer.render(requestId, caller == null ? null : caller.authToken());
         } catch (KazooException e) {
             // nothing a refused request wrote may stay; what a refused login must keep (the lock's payment, the
             // attempt record, a challenge's state, a spent token) is written in transactions of its own
             session.getTransactionManager().setRollbackOnly();
             audit(requestId, caller, e.status(), e.kazooMessage());
             Response refusal = respond(e.status(), KazooEnvelope.error(e, meta(requestId, caller)), requestId);
-            return e.retryAfterSeconds() > 0 ? Response.fromResponse(refusal)
+            response = e.retryAfterSeconds() > 0 ? Response.fromResponse(refusal)
                     .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build() : refusal;
         } catch (RuntimeException e) {
             session.getTransactionManager().setRollbackOnly();
             LOG.errorf(e, "Kazoo request %s %s failed", requestId, requestLine());
             KazooException internal = new KazooException(500, "internal error",
                     Json.object().put("message", "the server failed; its log names request id " + requestId));
-            return respond(500, KazooEnvelope.error(internal, meta(requestId, caller)), requestId);
+            response = respond(500, KazooEnvelope.error(internal, meta(requestId, caller)), requestId);
         }
+        return browsers.answer(response, caller == null ? Optional.empty()
+                : Optional.ofNullable(caller.adminAuth()).map(AdminAuth::getToken));
     }
 
     private static KazooEnvelope.Meta meta(String requestId, Caller caller) {

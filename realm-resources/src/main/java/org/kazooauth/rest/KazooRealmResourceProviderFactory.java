@@ -1,6 +1,7 @@
 package org.kazooauth.rest;
 
 import com.google.auto.service.AutoService;
+import jakarta.ws.rs.HttpMethod;
 import org.kazooauth.core.api.PackInfo;
 import org.kazooauth.core.keycloak.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;
@@ -24,7 +25,9 @@ public final class KazooRealmResourceProviderFactory implements RealmResourcePro
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new KazooRoot(session, REALM_USERS);
+                BrowserAccess browsers = BrowserAccess.byWebOrigins(session);
+                return HttpMethod.OPTIONS.equals(session.getContext().getHttpRequest().getHttpMethod())
+                        ? new Preflight(browsers) : new KazooRoot(session, REALM_USERS, browsers);
             }
 
             @Override

@@ -9,14 +9,15 @@ import java.util.Optional;
 
 /**
  * The Kazoo API's resource tree, mounted twice: at {@code /realms/{realm}/kazoo} for realm users and at
- * {@code /admin/realms/{realm}/kazoo} for Keycloak administrators. Only the {@link CallerAuthenticator} differs.
+ * {@code /admin/realms/{realm}/kazoo} for Keycloak administrators. Only the {@link CallerAuthenticator} and the
+ * {@link BrowserAccess} differ.
  */
 public final class KazooRoot {
 
     private final KazooPipeline pipeline;
 
-    public KazooRoot(KeycloakSession session, CallerAuthenticator authenticator) {
-        this.pipeline = new KazooPipeline(session, authenticator);
+    public KazooRoot(KeycloakSession session, CallerAuthenticator authenticator, BrowserAccess browsers) {
+        this.pipeline = new KazooPipeline(session, authenticator, browsers);
     }
 
     @Path("v2/security")
