@@ -1,7 +1,11 @@
 package org.kazooauth.rest;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.kazooauth.core.keycloak.KazooNames;
 import org.keycloak.models.KeycloakSession;
 
@@ -58,6 +62,15 @@ public final class KazooRoot {
     @Path("v2/accounts/{accountId}/multi_factor")
     public MultiFactorResource accountMultiFactor(@PathParam("accountId") String accountId) {
         return new MultiFactorResource(pipeline, Optional.of(accountId));
+    }
+
+    /** Not Kazoo's: the OpenAPI description of this API, open to anyone (it holds no data). */
+    @GET
+    @Path("v2/openapi.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response openApi() {
+        return pipeline.anonymous(kazoo -> Answer.raw(MediaType.APPLICATION_JSON, OpenApiDocument.forRealm(
+                kazoo.session().getContext().getUri().getBaseUri(), kazoo.realm().getName())));
     }
 
     /** Not Kazoo's: Duo's redirect for REST clients' users ({@link KazooNames#DUO_CALLBACK_PATH}). */
