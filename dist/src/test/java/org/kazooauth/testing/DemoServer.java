@@ -56,8 +56,11 @@ public final class DemoServer {
                 .append("  Admin console      ").append(base).append("/admin/  (").append(keycloak.adminUser())
                 .append(" / ").append(keycloak.adminPassword()).append(")\n")
                 .append("  Demo realm login   ").append(base).append("/realms/demo/account/\n")
+                .append("  Kazoo settings tab ").append(base).append("/admin/master/console/#/demo/realm-settings/kazoo\n")
                 .append("  Kazoo API          ").append(base).append("/realms/demo/kazoo/v2/security\n")
-                .append("  Kazoo admin API    ").append(base).append("/admin/realms/demo/kazoo/v2/security\n\n")
+                .append("  Kazoo admin API    ").append(base).append("/admin/realms/demo/kazoo/v2/security\n")
+                .append("  OpenAPI            ").append(base).append("/realms/demo/kazoo/v2/openapi.json\n")
+                .append("  Metrics            ").append(keycloak.managementUrl()).append("/metrics\n\n")
                 .append("  Demo logins (realm demo; REST clients use client_id crossbar):\n");
         for (Map.Entry<String, String> user : realm.passwords().entrySet()) {
             banner.append(String.format("    %-15s %-18s %s%n", user.getKey(), user.getValue(),
