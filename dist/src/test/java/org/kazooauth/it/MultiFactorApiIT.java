@@ -3,10 +3,10 @@ package org.kazooauth.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.kazooauth.testing.DemoRealmIntegration;
+import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
+import org.kazooauth.testing.KeycloakAdmin;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +20,8 @@ import static org.kazooauth.testing.KazooAssertions.assertSuccess;
  * export carries, their secrets hidden by Keycloak's own API too.
  */
 class MultiFactorApiIT extends DemoRealmIntegration {
+
+    private static final String MULTI_FACTOR_TYPE = "org.kazooauth.core.keycloak.mfa.MultiFactorProvider";
 
     private static final String ACME = DEMO.accountId("Acme");
     private static final String ACCOUNT = "/realms/demo/kazoo/v2/accounts/" + ACME + "/multi_factor";
@@ -158,16 +160,13 @@ class MultiFactorApiIT extends DemoRealmIntegration {
     void theConfigsAreKeycloakComponentsThatRealmExportCarriesWithSecretsHidden() {
         String id = users.send("acme-admin", "PUT", ACCOUNT, SEED_DUO).at("/data/id").asText();
         try {
-            JsonNode components = keycloakAdmin.components("org.kazooauth.core.keycloak.mfa.MultiFactorProvider");
-            List<JsonNode> ours = new ArrayList<>();
-            components.forEach(component -> {
-                if (id.equals(component.at("/config/kazoo.id/0").asText())) {
-                    ours.add(component);
-                }
-            });
-            assertEquals(1, ours.size(), components.toString());
-            assertEquals(ACME, ours.get(0).at("/config/kazoo.owner/0").asText());
-            assertEquals("duo", ours.get(0).path("providerId").asText());
+            JsonNode folder = ownFolder(keycloakAdmin, ACME);
+            JsonNode components = keycloakAdmin.components(MULTI_FACTOR_TYPE, folder.path("id").asText());
+            assertEquals(1, components.size(), "Acme's folder holds its one config: " + components);
+            JsonNode ours = components.path(0);
+            assertEquals(id, ours.at("/config/kazoo.id/0").asText());
+            assertEquals(ACME, ours.at("/config/kazoo.owner/0").asText());
+            assertEquals("duo", ours.path("providerId").asText());
             assertFalse(components.toString().contains("very-secret"), "Keycloak's own API hides the secrets too");
 
             Reply export = keycloakAdmin.partialExport();
@@ -176,5 +175,39 @@ class MultiFactorApiIT extends DemoRealmIntegration {
         } finally {
             users.send("superadmin", "DELETE", ACCOUNT + "/" + id, null);
         }
+    }
+
+    /**
+     * A realm exported by an earlier version kept its configs directly under the realm: imported, they move into
+     * their owner's folder and the API finds them.
+     */
+    @Test
+    void configsOfAnEarlierVersionsExportMoveIntoTheirOwnersFolder() {
+        String realm = "kazoo-legacy-configs";
+        keycloakAdmin.create("{\"realm\":\"" + realm + "\",\"enabled\":true,\"components\":{\"" + MULTI_FACTOR_TYPE
+                + "\":[{\"name\":\"old system tokens\",\"providerId\":\"hmac_totp\",\"subType\":\"multi_factor\","
+                + "\"config\":{\"kazoo.id\":[\"oldsystemconfig\"],\"kazoo.owner\":[\"\"],\"kazoo.enabled\":[\"true\"],"
+                + "\"token_secret\":[\"s\"],\"otp_seed\":[\"JBSWY3DPEHPK3PXP\"]}}]}}");
+        try {
+            KeycloakAdmin legacy = keycloakAdmin.realm(realm);
+            JsonNode folder = ownFolder(legacy, "");
+            assertEquals(1, legacy.components(MULTI_FACTOR_TYPE, folder.path("id").asText()).size());
+            Reply listed = http.get("/admin/realms/" + realm + "/kazoo/v2/multi_factor",
+                    KazooHttp.bearer(http.adminToken(keycloak)));
+            assertTrue(listed.body().contains("oldsystemconfig"), listed.toString());
+        } finally {
+            keycloakAdmin.realm(realm).delete();
+        }
+    }
+
+    /** The folder component holding {@code owner}'s configs ("" for the system's). */
+    private static JsonNode ownFolder(KeycloakAdmin admin, String owner) {
+        for (JsonNode component : admin.components(MULTI_FACTOR_TYPE)) {
+            if ("owner".equals(component.path("providerId").asText())
+                    && owner.equals(component.at("/config/kazoo.owner/0").asText(""))) {
+                return component;
+            }
+        }
+        throw new AssertionError("no folder of '" + owner + "' in " + admin.components(MULTI_FACTOR_TYPE));
     }
 }

@@ -101,11 +101,15 @@ class ProviderJarIT {
         assertEquals("org.kazooauth.core.keycloak.mfa.MultiFactorProviderSpi",
                 read("META-INF/services/org.keycloak.provider.Spi").trim());
         assertEquals(List.of("org.kazooauth.core.keycloak.mfa.KindComponentFactory$Duo",
-                        "org.kazooauth.core.keycloak.mfa.KindComponentFactory$HmacTotp"),
+                        "org.kazooauth.core.keycloak.mfa.KindComponentFactory$HmacTotp",
+                        "org.kazooauth.core.keycloak.mfa.OwnerFolderFactory"),
                 read("META-INF/services/org.kazooauth.core.keycloak.mfa.MultiFactorProviderFactory").lines().sorted()
                         .toList());
-        assertEquals("org.kazooauth.authn.attempt.LoginAttemptRecorderFactory",
-                read("META-INF/services/org.keycloak.events.EventListenerProviderFactory").trim());
+        assertEquals(List.of("org.kazooauth.admin.SettingsTabMirror",
+                        "org.kazooauth.authn.attempt.LoginAttemptRecorderFactory"),
+                read("META-INF/services/org.keycloak.events.EventListenerProviderFactory").lines().sorted().toList());
+        assertEquals("org.kazooauth.admin.KazooSettingsTab",
+                read("META-INF/services/org.keycloak.services.ui.extend.UiTabProviderFactory").trim());
         assertEquals("org.kazooauth.core.keycloak.jpa.KazooJpaEntityProviderFactory",
                 read("META-INF/services/org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory").trim());
         assertEquals("org.kazooauth.authn.TokenLifetimeMapper",

@@ -84,6 +84,11 @@ public final class KeycloakAdmin {
         return get("/components?type=" + encode(providerType));
     }
 
+    /** The components of this type below {@code parent} (a component's id; the realm's when it is the realm). */
+    public JsonNode components(String providerType, String parent) {
+        return get("/components?type=" + encode(providerType) + "&parent=" + encode(parent));
+    }
+
     /** Creates a component (JSON, its {@code parentId} the realm's id when unset); its id. */
     public String createComponent(String json) {
         ObjectNode component;

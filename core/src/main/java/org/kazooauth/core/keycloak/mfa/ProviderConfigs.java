@@ -9,14 +9,19 @@ import org.kazooauth.core.mfa.ProviderKind;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.RealmModel;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A realm's multi-factor provider configs as components of the realm (so that realm export carries them all):
- * the owning account and Kazoo's id in the component's config, the settings as its properties. Kazoo's shipped
+ * the owning account and Kazoo's id in the component's config, the settings as its properties. Each owner's
+ * configs sit in a folder component of the realm whose id is derived from the realm and the owner, so an owner's
+ * configs are one look-up in Keycloak's realm cache, never a walk over every config of the realm. Kazoo's shipped
  * system default {@code duo} (disabled) shows until someone writes it, so every realm has it from the start.
  */
 public final class ProviderConfigs {
@@ -52,7 +57,7 @@ public final class ProviderConfigs {
         model.setName(config.name());
         model.setProviderId(config.providerName());
         model.setProviderType(PROVIDER_TYPE);
-        model.setParentId(realm.getId());
+        model.setParentId(folder(config.ownerAccount()));
         model.setSubType("multi_factor");
         model.getConfig().clear();
         model.getConfig().putSingle(KAZOO_ID, config.id());
@@ -76,10 +81,41 @@ public final class ProviderConfigs {
         return existing.isPresent();
     }
 
-    private java.util.stream.Stream<ComponentModel> components(Optional<String> owner) {
-        String wanted = owner.orElse("");
-        return realm.getComponentsStream(realm.getId(), PROVIDER_TYPE)
-                .filter(model -> wanted.equals(model.get(OWNER, "")));
+    private Stream<ComponentModel> components(Optional<String> owner) {
+        return realm.getComponentsStream(folderId(owner), PROVIDER_TYPE);
+    }
+
+    /** The id of {@code owner}'s folder: the same on every node and after export/import, unique across realms. */
+    private String folderId(Optional<String> owner) {
+        return UUID.nameUUIDFromBytes(("kazoo-multi-factor:" + realm.getId() + ":" + owner.orElse(""))
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** {@code owner}'s folder, made when its first config is written; its id. */
+    private String folder(Optional<String> owner) {
+        String id = folderId(owner);
+        if (realm.getComponent(id) == null) {
+            ComponentModel folder = new ComponentModel();
+            folder.setId(id);
+            folder.setName(owner.map(account -> "configs of account " + account).orElse("configs of the system"));
+            folder.setProviderId(OwnerFolderFactory.ID);
+            folder.setProviderType(PROVIDER_TYPE);
+            folder.setParentId(realm.getId());
+            folder.getConfig().putSingle(OWNER, owner.orElse(""));
+            realm.addComponentModel(folder);
+        }
+        return id;
+    }
+
+    /** Moves configs that earlier versions kept directly under the realm into their owner's folder. */
+    void moveLegacyConfigs() {
+        realm.getComponentsStream(realm.getId(), PROVIDER_TYPE)
+                .filter(model -> !OwnerFolderFactory.ID.equals(model.getProviderId())).toList()
+                .forEach(model -> {
+                    String owner = model.get(OWNER, "");
+                    model.setParentId(folder(owner.isEmpty() ? Optional.empty() : Optional.of(owner)));
+                    realm.updateComponent(model);
+                });
     }
 
     private Optional<ComponentModel> component(Optional<String> owner, String id) {
