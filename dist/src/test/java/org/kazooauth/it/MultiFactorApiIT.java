@@ -6,7 +6,11 @@ import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KazooHttp.Reply;
 import org.kazooauth.testing.KeycloakAdmin;
+import org.kazooauth.testing.Storm;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -197,6 +201,31 @@ class MultiFactorApiIT extends DemoRealmIntegration {
             assertTrue(listed.body().contains("oldsystemconfig"), listed.toString());
         } finally {
             keycloakAdmin.realm(realm).delete();
+        }
+    }
+
+    /** Eight first configs of a new account written at once, as eight admins might: all land, in one folder. */
+    @Test
+    void firstConfigsOfAnAccountWrittenAtOnceAllLand() throws Exception {
+        String account = keycloakAdmin.createGroup("Kazoo concurrent configs");
+        String path = "/realms/demo/kazoo/v2/accounts/" + account + "/multi_factor";
+        try {
+            String token = users.token("superadmin");
+            List<Callable<Reply>> writes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String body = SEED_DUO.replace("another nice day", "at once " + i);
+                writes.add(() -> http.request("PUT", path, body, "X-Auth-Token", token));
+            }
+            for (Reply written : Storm.run(writes)) {
+                assertEquals(200, written.status(), written.toString());
+            }
+            assertEquals(8, users.get("superadmin", path).at("/data/configured").size());
+            assertEquals(8, keycloakAdmin.components(MULTI_FACTOR_TYPE, ownFolder(keycloakAdmin, account)
+                    .path("id").asText()).size(), "one folder holds them all");
+        } finally {
+            users.get("superadmin", path).at("/data/configured").forEach(config ->
+                    users.send("superadmin", "DELETE", path + "/" + config.path("id").asText(), null));
+            keycloakAdmin.deleteGroup(account);
         }
     }
 

@@ -153,6 +153,16 @@ public final class KeycloakAdmin {
         expect(201, http.request("POST", path("/identity-provider/instances"), json, auth()));
     }
 
+    /** Creates a top-level group (an account) named {@code name}; its id. */
+    public String createGroup(String name) {
+        return created(http.request("POST", path("/groups"), KazooHttp.JSON.createObjectNode().put("name", name)
+                .toString(), auth()));
+    }
+
+    public void deleteGroup(String id) {
+        gone(http.request("DELETE", path("/groups/" + id), null, auth()));
+    }
+
     public ObjectNode group(String id) {
         return (ObjectNode) get("/groups/" + id);
     }

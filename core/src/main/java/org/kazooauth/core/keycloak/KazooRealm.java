@@ -93,7 +93,7 @@ public final class KazooRealm {
 
     /** The realm's multi-factor provider configs (components), the system's and every account's. */
     public ProviderConfigs providerConfigs() {
-        return new ProviderConfigs(realm);
+        return new ProviderConfigs(session, realm);
     }
 
     /** The merged settings of {@code module} for the user's account (the system's for a user with no account). */

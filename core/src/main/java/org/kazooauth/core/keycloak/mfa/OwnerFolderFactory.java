@@ -53,9 +53,9 @@ public final class OwnerFolderFactory implements MultiFactorProviderFactory {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent started) {
                 KeycloakModelUtils.runJobInTransaction(started.getFactory(), session -> session.realms()
-                        .getRealmsStream().forEach(realm -> new ProviderConfigs(realm).moveLegacyConfigs()));
+                        .getRealmsStream().forEach(realm -> new ProviderConfigs(session, realm).moveLegacyConfigs()));
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
-                new ProviderConfigs(created.getCreatedRealm()).moveLegacyConfigs();
+                new ProviderConfigs(created.getKeycloakSession(), created.getCreatedRealm()).moveLegacyConfigs();
             }
         });
     }

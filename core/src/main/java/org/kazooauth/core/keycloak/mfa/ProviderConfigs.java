@@ -7,7 +7,10 @@ import org.kazooauth.core.json.Json;
 import org.kazooauth.core.mfa.ProviderConfig;
 import org.kazooauth.core.mfa.ProviderKind;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -31,9 +35,11 @@ public final class ProviderConfigs {
     static final String OWNER = "kazoo.owner";
     static final String ENABLED = "kazoo.enabled";
 
+    private final KeycloakSession session;
     private final RealmModel realm;
 
-    public ProviderConfigs(RealmModel realm) {
+    public ProviderConfigs(KeycloakSession session, RealmModel realm) {
+        this.session = session;
         this.realm = realm;
     }
 
@@ -91,20 +97,44 @@ public final class ProviderConfigs {
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** {@code owner}'s folder, made when its first config is written; its id. */
+    /**
+     * {@code owner}'s folder, made when its first config is written; its id. Made in a transaction of its own, so
+     * that two first configs of one owner written at once (on any node) both find it rather than one failing on
+     * the duplicate; inline while the realm itself is being imported, which no other transaction sees yet.
+     */
     private String folder(Optional<String> owner) {
         String id = folderId(owner);
-        if (realm.getComponent(id) == null) {
-            ComponentModel folder = new ComponentModel();
-            folder.setId(id);
-            folder.setName(owner.map(account -> "configs of account " + account).orElse("configs of the system"));
-            folder.setProviderId(OwnerFolderFactory.ID);
-            folder.setProviderType(PROVIDER_TYPE);
-            folder.setParentId(realm.getId());
-            folder.getConfig().putSingle(OWNER, owner.orElse(""));
-            realm.addComponentModel(folder);
+        if (realm.getComponent(id) != null) {
+            return id;
+        }
+        AtomicBoolean unseen = new AtomicBoolean();
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
+                RealmModel committed = own.realms().getRealm(realm.getId());
+                if (committed == null) {
+                    unseen.set(true);
+                } else if (committed.getComponent(id) == null) {
+                    committed.addComponentModel(folderModel(id, owner));
+                }
+            });
+        } catch (ModelDuplicateException madeMeanwhile) {
+            // another request made it first: it is there now
+        }
+        if (unseen.get()) {
+            realm.addComponentModel(folderModel(id, owner));
         }
         return id;
+    }
+
+    private ComponentModel folderModel(String id, Optional<String> owner) {
+        ComponentModel folder = new ComponentModel();
+        folder.setId(id);
+        folder.setName(owner.map(account -> "configs of account " + account).orElse("configs of the system"));
+        folder.setProviderId(OwnerFolderFactory.ID);
+        folder.setProviderType(PROVIDER_TYPE);
+        folder.setParentId(realm.getId());
+        folder.getConfig().putSingle(OWNER, owner.orElse(""));
+        return folder;
     }
 
     /** Moves configs that earlier versions kept directly under the realm into their owner's folder. */
