@@ -1,10 +1,12 @@
 package org.kazooauth.bench;
 
+import org.kazooauth.testing.H2FileDatabase;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KeycloakAdmin;
 import org.kazooauth.testing.KeycloakLauncher;
 import org.kazooauth.testing.RealmAttributes;
 import org.kazooauth.testing.RunningKeycloak;
+import org.kazooauth.testing.TestDatabase;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -36,16 +38,19 @@ public final class Bench {
 
     /** How much to run: the full benchmark, or the smoke run the test suite makes. */
     record Options(int rounds, int perRound, int concurrency, int usersEach, int otpUsers, int statementLogins,
-                   int reads, List<Integer> accountSizes, List<String> phases, Path results) {
+                   int reads, List<Integer> accountSizes, GrowthBench.Sizes growth, List<String> phases, Path results) {
 
         static Options full(Path results) {
             return new Options(integer("bench.rounds", 3), integer("bench.logins", 160), integer("bench.concurrency", 16),
-                    50, 450, 20, integer("bench.reads", 800), List.of(1_000, integer("bench.accounts", 10_000)),
+                    50, 450, 20, integer("bench.reads", 800), List.of(1_000, integer("bench.accounts", 100_000)),
+                    new GrowthBench.Sizes(integer("bench.crowd", 10_000), integer("bench.attempts", 1_000_000), 100,
+                            integer("bench.configs", 10_000)),
                     List.of(System.getProperty("bench.phases", "P1,P2,P3,P4,P5").split(",")), results);
         }
 
         static Options smoke(Path results) {
-            return new Options(1, 8, 2, 4, 8, 0, 10, List.of(10), List.of("P1", "P2"), results);
+            return new Options(1, 8, 2, 4, 8, 0, 10, List.of(10), new GrowthBench.Sizes(5, 100, 2, 4),
+                    List.of("P1", "P2"), results);
         }
 
         boolean runs(String phase) {
@@ -67,15 +72,20 @@ public final class Bench {
                 + "that drift hits both alike. CPU is the Keycloak JVM's own user + system time (`/proc/<pid>/stat`), "
                 + "which is far steadier than latency on a shared machine.");
         freshDatabase();
+        // Keycloak's dev-file H2, in mixed mode so that the bench can write attempt rows beside it (P2)
+        TestDatabase database = H2FileDatabase.existing(KeycloakLauncher.Settings.fromSystemProperties("dev-file", 0,
+                0, "admin").home().resolve("data/h2"));
         if (options.runs("P5")) {
             bootTimes(report);
         }
         boolean madeUp = false;
         if (options.runs("P3")) {
+            List<String> logged = new ArrayList<>(database.keycloakOptions());
+            logged.add("--log-level=INFO,org.hibernate.SQL:debug");
             KeycloakLauncher.Settings kazoo = KeycloakLauncher.Settings.fromSystemProperties("dev-file", 0, 0, "admin",
-                    "--log-level=INFO,org.hibernate.SQL:debug");
+                    logged.toArray(String[]::new));
             try (RunningKeycloak keycloak = KeycloakLauncher.start(kazoo)) {
-                Server server = new Server(keycloak);
+                Server server = new Server(keycloak, database);
                 server.setUp(options);
                 madeUp = true;
                 statements(server, options, report);
@@ -83,8 +93,8 @@ public final class Bench {
         }
         if (options.runs("P1") || options.runs("P2")) {
             try (RunningKeycloak keycloak = KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
-                    "dev-file", 0, 0, "admin"))) {
-                Server server = new Server(keycloak);
+                    "dev-file", 0, 0, "admin", database.keycloakOptions().toArray(String[]::new)))) {
+                Server server = new Server(keycloak, database);
                 if (!madeUp) {
                     server.setUp(options);
                 }
@@ -119,11 +129,11 @@ public final class Bench {
     }
 
     /** The smoke run: the login and read comparisons, a few operations each, on a running server; its report. */
-    public static Path smoke(RunningKeycloak keycloak, Path results) throws Exception {
+    public static Path smoke(RunningKeycloak keycloak, TestDatabase database, Path results) throws Exception {
         Options options = Options.smoke(results);
         Report report = new Report(commit(), machine(), "Smoke run: a few operations of each kind, to show the "
                 + "benchmark works; its figures mean nothing.");
-        Server server = new Server(keycloak);
+        Server server = new Server(keycloak, database);
         server.setUp(options);
         try {
             logins(server, options, report);
@@ -142,13 +152,17 @@ public final class Bench {
         final ProcessCpu cpu;
         final BenchSetup setup;
         final RealmAttributes attributes;
+        final TestDatabase database;
+        final GrowthBench growth;
 
-        Server(RunningKeycloak keycloak) {
+        Server(RunningKeycloak keycloak, TestDatabase database) {
             this.keycloak = keycloak;
+            this.database = database;
             this.http = new KazooHttp(keycloak);
             this.cpu = new ProcessCpu(keycloak.jvm().pid());
             this.setup = new BenchSetup(http, () -> http.adminToken(keycloak));
             this.attributes = new RealmAttributes(new KeycloakAdmin(http, keycloak));
+            this.growth = new GrowthBench(http, setup, cached(superadmin()));
         }
 
         void setUp(Options options) {
@@ -158,7 +172,8 @@ public final class Bench {
             setup.kazooAccounts(options.usersEach(), superadmin().get());
         }
 
-        void tearDown() {
+        void tearDown() throws Exception {
+            growth.remove(database);
             setup.remove();
         }
 
@@ -203,6 +218,51 @@ public final class Bench {
             report.samples(LoginBench.alternate(reads, Math.max(1, options.rounds()), options.reads(),
                     Math.max(1, options.concurrency() / 2), server.cpu), ReadBench.KEYCLOAK_GROUP);
         }
+        growingReads(server, options, report);
+    }
+
+    /** P2 beyond the tree: configs among many, the lock and attempts of a crowded account ({@link GrowthBench}). */
+    private static void growingReads(Server server, Options options, Report report) throws Exception {
+        GrowthBench.Sizes sizes = options.growth();
+        GrowthBench growth = server.growth;
+        String realmId = new KeycloakAdmin(server.http, server.keycloak).representation().path("id").asText();
+        growth.accounts(sizes, server.database, realmId);
+        int concurrency = Math.max(1, options.concurrency() / 2);
+        Supplier<String> admin = cached(() -> server.http.adminToken(server.keycloak));
+        report.section("P2 reads as an account or the realm fills up, " + concurrency + " concurrent",
+                "Side by side in alternating rounds, an account of 10 users and 10 attempt rows and one of "
+                        + sizes.crowdUsers() + " users and " + sizes.attemptRows() + " attempt rows (written "
+                        + "straight into the database), lock ON; then an account's provider configs before and after "
+                        + "the realm gains " + sizes.configs() + " configs of " + sizes.configOwners() + " other "
+                        + "accounts. Budget: flat, i.e. no scan of all configs, users or rows.");
+        Map<String, String> before = server.attributes.set(Map.of(LOCK_ENABLED, "true"));
+        try {
+            Map<String, IntFunction<Callable<Boolean>>> accountReads = growth.accountReads();
+            warmUp(accountReads, concurrency, server.cpu);
+            for (String[] pair : new String[][]{{GrowthBench.LOCK_SMALL, GrowthBench.LOCK_CROWD},
+                    {GrowthBench.ATTEMPTS_SMALL, GrowthBench.ATTEMPTS_CROWD}}) {
+                Map<String, IntFunction<Callable<Boolean>>> both = new LinkedHashMap<>();
+                both.put(pair[0], accountReads.get(pair[0]));
+                both.put(pair[1], accountReads.get(pair[1]));
+                report.samples(LoginBench.alternate(both, Math.max(1, options.rounds()), options.reads(), concurrency,
+                        server.cpu), pair[0]);
+                report.row("");
+            }
+        } finally {
+            server.attributes.set(before);
+        }
+        Map<String, IntFunction<Callable<Boolean>>> configReads = growth.configReads(growth.smallAccount, admin);
+        warmUp(configReads, concurrency, server.cpu);
+        report.row("An account's provider configs with the bench's one config in the realm:");
+        report.row("");
+        report.samples(LoginBench.alternate(configReads, Math.max(1, options.rounds()), options.reads(), concurrency,
+                server.cpu), ReadBench.KEYCLOAK_GROUP);
+        growth.manyConfigs(sizes);
+        warmUp(configReads, concurrency, server.cpu);
+        report.row("The same with " + sizes.configs() + " more configs in the realm:");
+        report.row("");
+        report.samples(LoginBench.alternate(configReads, Math.max(1, options.rounds()), options.reads(), concurrency,
+                server.cpu), ReadBench.KEYCLOAK_GROUP);
     }
 
     private static void statements(Server server, Options options, Report report) throws Exception {

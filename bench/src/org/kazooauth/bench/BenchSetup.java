@@ -7,9 +7,6 @@ import org.kazooauth.testing.KazooHttp.Reply;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import static org.kazooauth.testing.KazooHttp.JSON;
@@ -60,12 +57,7 @@ final class BenchSetup {
 
     /** Users in batches small enough that hashing their passwords ends well within a request's timeout. */
     private void importUsers(String realm, List<ObjectNode> users) {
-        for (int from = 0; from < users.size(); from += 40) {
-            ObjectNode body = JSON.createObjectNode().put("ifResourceExists", "SKIP");
-            users.subList(from, Math.min(users.size(), from + 40)).forEach(body.putArray("users")::add);
-            ok(http.request("POST", "/admin/realms/" + realm + "/partialImport", body.toString(),
-                    KazooHttp.bearer(adminToken.get())), "users of realm " + realm);
-        }
+        partialImport(realm, "users", users, 40, "users of realm " + realm);
     }
 
     /**
@@ -101,26 +93,49 @@ final class BenchSetup {
     }
 
     /** A chain of {@code depth} nested accounts under a root with {@code siblings} more accounts; the deepest's id. */
-    String deepChain(String root, int depth, int siblings) throws Exception {
+    String deepChain(String root, int depth, int siblings) {
         String id = group(null, root, false);
         for (int d = 2; d <= depth; d++) {
             id = group(id, root + " depth " + d, false);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<String>> made = new ArrayList<>();
-            for (int i = 0; i < siblings; i++) {
-                String name = root + " sibling " + i;
-                made.add(pool.submit(() -> group(null, name, false)));
-            }
-            for (Future<String> each : made) {
-                each.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        List<ObjectNode> groups = new ArrayList<>();
+        for (int i = 0; i < siblings; i++) {
+            String name = root + " sibling " + i;
+            groups.add(JSON.createObjectNode().put("name", name).put("path", "/" + name));
         }
+        partialImport("demo", "groups", groups, 2_000, "accounts beside '" + root + "'");
         System.out.println("[bench] made " + (depth + siblings) + " accounts under '" + root + "'");
         return id;
+    }
+
+    /** A new account at the top; its id. */
+    String account(String name) {
+        return group(null, name, false);
+    }
+
+    /** {@code count} users without a credential (nothing to hash), members of the group at {@code groupPath}. */
+    void usersWithoutPassword(String prefix, int count, String groupPath) {
+        List<ObjectNode> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ObjectNode user = JSON.createObjectNode().put("username", prefix + i).put("enabled", true);
+            user.putArray("groups").add(groupPath);
+            users.add(user);
+        }
+        partialImport("demo", "users", users, 1_000, "users of " + groupPath);
+    }
+
+    /** Keycloak's partial import of {@code items} ({@code users}, {@code groups}) in batches, with progress. */
+    private void partialImport(String realm, String kind, List<ObjectNode> items, int batch, String what) {
+        for (int from = 0; from < items.size(); from += batch) {
+            ObjectNode body = JSON.createObjectNode().put("ifResourceExists", "SKIP");
+            items.subList(from, Math.min(items.size(), from + batch)).forEach(body.putArray(kind)::add);
+            ok(http.request("POST", "/admin/realms/" + realm + "/partialImport", body.toString(),
+                    KazooHttp.bearer(adminToken.get())), what);
+            if (items.size() > batch) {
+                System.out.println("[bench] " + Math.min(items.size(), from + batch) + " of " + items.size() + " "
+                        + what);
+            }
+        }
     }
 
     /** A new group (account) at the top or under {@code parentId}; its id. */

@@ -26,6 +26,11 @@ public final class H2FileDatabase implements TestDatabase {
         this.url = "jdbc:h2:file:" + directory.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE";
     }
 
+    /** The database in {@code directory} as it is, for a server that keeps it (the benchmark's). */
+    public static H2FileDatabase existing(Path directory) {
+        return new H2FileDatabase(directory);
+    }
+
     public static H2FileDatabase createFresh(Path directory) {
         try {
             if (Files.exists(directory)) {
