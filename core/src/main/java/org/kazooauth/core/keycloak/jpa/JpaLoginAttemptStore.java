@@ -3,6 +3,7 @@ package org.kazooauth.core.keycloak.jpa;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import org.kazooauth.core.attempt.AttemptQuery;
 import org.kazooauth.core.attempt.LoginAttempt;
 import org.kazooauth.core.attempt.LoginAttemptStore;
@@ -115,10 +116,12 @@ public final class JpaLoginAttemptStore implements LoginAttemptStore {
             startAt = start.get().createdAt().toEpochMilli();
             startId = start.get().id();
         }
-        return em.createNamedQuery(LoginAttemptEntity.PAGE, LoginAttemptEntity.class)
-                .setParameter("realmId", realmId)
+        TypedQuery<LoginAttemptEntity> page = query.authType().isPresent()
+                ? em.createNamedQuery(LoginAttemptEntity.PAGE_OF_TYPE, LoginAttemptEntity.class)
+                        .setParameter("authType", query.authType().get())
+                : em.createNamedQuery(LoginAttemptEntity.PAGE, LoginAttemptEntity.class);
+        return page.setParameter("realmId", realmId)
                 .setParameter("accountId", accountId)
-                .setParameter("authType", query.authType().orElse("%"))
                 .setParameter("from", query.createdFrom().toEpochMilli())
                 .setParameter("to", query.createdTo().toEpochMilli())
                 .setParameter("startAt", startAt)

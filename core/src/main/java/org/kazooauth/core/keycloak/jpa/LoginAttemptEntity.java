@@ -14,11 +14,18 @@ import jakarta.persistence.Table;
         @NamedQuery(name = LoginAttemptEntity.FIND,
                 query = "select a from LoginAttemptEntity a where a.realmId = :realmId and a.accountId = :accountId"
                         + " and a.id = :id"),
+        // Pages are read off IDX_KAZOO_ATTEMPT_PAGE / _TYPE_PAGE in their order and stop after a page. The
+        // constant leading columns stay in ORDER BY: H2 reads an index in order only when ORDER BY names them all.
         @NamedQuery(name = LoginAttemptEntity.PAGE,
                 query = "select a from LoginAttemptEntity a where a.realmId = :realmId and a.accountId = :accountId"
-                        + " and a.authType like :authType and a.createdAt >= :from and a.createdAt <= :to"
+                        + " and a.createdAt >= :from and a.createdAt <= :to"
                         + " and (a.createdAt < :startAt or (a.createdAt = :startAt and a.id <= :startId))"
-                        + " order by a.createdAt desc, a.id desc"),
+                        + " order by a.realmId desc, a.accountId desc, a.createdAt desc, a.id desc"),
+        @NamedQuery(name = LoginAttemptEntity.PAGE_OF_TYPE,
+                query = "select a from LoginAttemptEntity a where a.realmId = :realmId and a.accountId = :accountId"
+                        + " and a.authType = :authType and a.createdAt >= :from and a.createdAt <= :to"
+                        + " and (a.createdAt < :startAt or (a.createdAt = :startAt and a.id <= :startId))"
+                        + " order by a.realmId desc, a.accountId desc, a.authType desc, a.createdAt desc, a.id desc"),
         @NamedQuery(name = LoginAttemptEntity.PURGE,
                 query = "delete from LoginAttemptEntity a where a.realmId = :realmId and a.createdAt < :cutoff")
 })
@@ -26,6 +33,7 @@ public class LoginAttemptEntity {
 
     static final String FIND = "kazooFindLoginAttempt";
     static final String PAGE = "kazooLoginAttemptPage";
+    static final String PAGE_OF_TYPE = "kazooLoginAttemptPageOfType";
     static final String PURGE = "kazooPurgeLoginAttempts";
 
     @Id
