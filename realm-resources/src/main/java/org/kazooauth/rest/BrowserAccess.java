@@ -54,9 +54,7 @@ public final class BrowserAccess {
         Response.ResponseBuilder answer = Response.fromResponse(response).header(HttpHeaders.VARY, ORIGIN);
         Set<String> allowed = token.map(AccessToken::getAllowedOrigins).orElseGet(this::crossbarOrigins);
         if (allows(allowed, origin.get())) {
-            answer.header("Access-Control-Allow-Origin", origin.get())
-                    .header("Access-Control-Allow-Credentials", "true")
-                    .header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+            allowOrigin(answer, origin.get()).header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
         }
         return answer.build();
     }
@@ -68,8 +66,7 @@ public final class BrowserAccess {
         if (origin.isPresent()) {
             answer.header(HttpHeaders.VARY, ORIGIN);
             if (allows(crossbarOrigins(), origin.get())) {
-                answer.header("Access-Control-Allow-Origin", origin.get())
-                        .header("Access-Control-Allow-Credentials", "true")
+                allowOrigin(answer, origin.get())
                         .header("Access-Control-Allow-Methods", ALLOWED_METHODS)
                         .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
                         .header("Access-Control-Max-Age", PREFLIGHT_MAX_AGE_SECONDS);
@@ -88,6 +85,10 @@ public final class BrowserAccess {
         KazooRealm kazoo = KazooRealm.of(session, session.getContext().getRealm());
         ClientModel crossbar = kazoo.realm().getClientByClientId(CrossbarClient.clientId(kazoo));
         return crossbar == null ? Set.of() : WebOriginsUtils.resolveValidWebOrigins(session, crossbar);
+    }
+
+    private static Response.ResponseBuilder allowOrigin(Response.ResponseBuilder answer, String origin) {
+        return answer.header("Access-Control-Allow-Origin", origin).header("Access-Control-Allow-Credentials", "true");
     }
 
     private static boolean allows(Set<String> allowed, String origin) {
