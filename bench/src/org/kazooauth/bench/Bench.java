@@ -44,7 +44,7 @@ public final class Bench {
             return new Options(integer("bench.rounds", 3), integer("bench.logins", 160), integer("bench.concurrency", 16),
                     50, 450, 20, integer("bench.reads", 800), List.of(1_000, integer("bench.accounts", 100_000)),
                     new GrowthBench.Sizes(integer("bench.crowd", 10_000), integer("bench.attempts", 1_000_000), 100,
-                            integer("bench.configs", 10_000)),
+                            integer("bench.configs", 2_000)),
                     List.of(System.getProperty("bench.phases", "P1,P2,P3,P4,P5").split(",")), results);
         }
 
