@@ -182,8 +182,8 @@ class MultiFactorApiIT extends DemoRealmIntegration {
     }
 
     /**
-     * A realm exported by an earlier version kept its configs directly under the realm: imported, they move into
-     * their owner's folder and the API finds them.
+     * A realm exported by an earlier version kept its configs directly under the realm, and a folder exported from a
+     * realm of another id has a stale id: imported, the configs move into their owner's folder and the API finds them.
      */
     @Test
     void configsOfAnEarlierVersionsExportMoveIntoTheirOwnersFolder() {
@@ -191,14 +191,23 @@ class MultiFactorApiIT extends DemoRealmIntegration {
         keycloakAdmin.create("{\"realm\":\"" + realm + "\",\"enabled\":true,\"components\":{\"" + MULTI_FACTOR_TYPE
                 + "\":[{\"name\":\"old system tokens\",\"providerId\":\"hmac_totp\",\"subType\":\"multi_factor\","
                 + "\"config\":{\"kazoo.id\":[\"oldsystemconfig\"],\"kazoo.owner\":[\"\"],\"kazoo.enabled\":[\"true\"],"
-                + "\"token_secret\":[\"s\"],\"otp_seed\":[\"JBSWY3DPEHPK3PXP\"]}}]}}");
+                + "\"token_secret\":[\"s\"],\"otp_seed\":[\"JBSWY3DPEHPK3PXP\"]}},"
+                // a folder exported from a realm of another id, with its config
+                + "{\"id\":\"0b5e2f4c-0000-4000-8000-000000000001\",\"name\":\"configs of the system\","
+                + "\"providerId\":\"owner\",\"config\":{\"kazoo.owner\":[\"\"]},\"subComponents\":{\""
+                + MULTI_FACTOR_TYPE + "\":[{\"name\":\"moved tokens\",\"providerId\":\"hmac_totp\","
+                + "\"subType\":\"multi_factor\",\"config\":{\"kazoo.id\":[\"otherrealmconfig\"],"
+                + "\"kazoo.owner\":[\"\"],\"kazoo.enabled\":[\"true\"],\"token_secret\":[\"s\"],"
+                + "\"otp_seed\":[\"JBSWY3DPEHPK3PXP\"]}}]}}]}}");
         try {
             KeycloakAdmin legacy = keycloakAdmin.realm(realm);
             JsonNode folder = ownFolder(legacy, "");
-            assertEquals(1, legacy.components(MULTI_FACTOR_TYPE, folder.path("id").asText()).size());
+            assertEquals(2, legacy.components(MULTI_FACTOR_TYPE, folder.path("id").asText()).size());
+            assertEquals(1, legacy.components(MULTI_FACTOR_TYPE).size(), "the stale folder is gone");
             Reply listed = http.get("/admin/realms/" + realm + "/kazoo/v2/multi_factor",
                     KazooHttp.bearer(http.adminToken(keycloak)));
             assertTrue(listed.body().contains("oldsystemconfig"), listed.toString());
+            assertTrue(listed.body().contains("otherrealmconfig"), listed.toString());
         } finally {
             keycloakAdmin.realm(realm).delete();
         }

@@ -137,15 +137,29 @@ public final class ProviderConfigs {
         return folder;
     }
 
-    /** Moves configs that earlier versions kept directly under the realm into their owner's folder. */
+    /**
+     * Puts every config where {@link #components} looks: configs that earlier versions kept directly under the realm,
+     * and those of a folder imported into a realm of another id (its id derives from the old one), move into their
+     * owner's folder; the stale folder goes.
+     */
     void moveLegacyConfigs() {
-        realm.getComponentsStream(realm.getId(), PROVIDER_TYPE)
-                .filter(model -> !OwnerFolderFactory.ID.equals(model.getProviderId())).toList()
-                .forEach(model -> {
-                    String owner = model.get(OWNER, "");
-                    model.setParentId(folder(owner.isEmpty() ? Optional.empty() : Optional.of(owner)));
-                    realm.updateComponent(model);
-                });
+        realm.getComponentsStream(realm.getId(), PROVIDER_TYPE).toList().forEach(model -> {
+            String owner = model.get(OWNER, "");
+            Optional<String> account = owner.isEmpty() ? Optional.empty() : Optional.of(owner);
+            if (!OwnerFolderFactory.ID.equals(model.getProviderId())) {
+                moveInto(folder(account), model);
+            } else if (!model.getId().equals(folderId(account))) {
+                String folder = folder(account);
+                realm.getComponentsStream(model.getId(), PROVIDER_TYPE).toList()
+                        .forEach(config -> moveInto(folder, config));
+                realm.removeComponent(model);
+            }
+        });
+    }
+
+    private void moveInto(String folder, ComponentModel config) {
+        config.setParentId(folder);
+        realm.updateComponent(config);
     }
 
     private Optional<ComponentModel> component(Optional<String> owner, String id) {
