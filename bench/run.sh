@@ -4,7 +4,7 @@
 # runs the HMAC check under JMH, and writes bench/RESULTS.md. About an hour on 2 cores with the default sizes.
 # Sizes: -Dbench.rounds=3 -Dbench.logins=160 -Dbench.concurrency=16 -Dbench.reads=800 -Dbench.accounts=100000
 #        -Dbench.crowd=10000 -Dbench.attempts=1000000 -Dbench.configs=2000
-# Phases: -Dbench.phases=P1,P2,P3,P4,P5 (any of them); a flight recording of P1: -Dbench.jfr=/tmp/p1.jfr
+# Phases: -Dbench.phases=P1,P2,P3,P4,P5 (any of them); a flight recording of P1 and P2: -Dbench.jfr=/tmp/p.jfr
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/prerequisites.sh

@@ -14,6 +14,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,11 +38,17 @@ public final class Bench {
     static final String LOCK_ENABLED = "kazoo.crossbar.auth.lock_account_on_failed_attempts";
 
     /** How much to run: the full benchmark, or the smoke run the test suite makes. */
-    record Options(int rounds, int perRound, int concurrency, int usersEach, int otpUsers, int statementLogins,
-                   int reads, List<Integer> accountSizes, GrowthBench.Sizes growth, List<String> phases, Path results) {
+    record Options(int warmUpRounds, int rounds, int perRound, int concurrency, Duration settle, int usersEach,
+                   int otpUsers, int statementLogins, int reads, List<Integer> accountSizes, GrowthBench.Sizes growth,
+                   List<String> phases, Path results) {
 
+        /**
+         * Two unmeasured rounds so that the JIT has compiled every path; measured rounds a multiple of the four
+         * logins, so that each takes every place in the turning order equally often.
+         */
         static Options full(Path results) {
-            return new Options(integer("bench.rounds", 3), integer("bench.logins", 160), integer("bench.concurrency", 16),
+            return new Options(2, integer("bench.rounds", 8), integer("bench.logins", 160),
+                    integer("bench.concurrency", 16), Duration.ofMillis(1500),
                     50, 450, 20, integer("bench.reads", 800), List.of(1_000, integer("bench.accounts", 100_000)),
                     new GrowthBench.Sizes(integer("bench.crowd", 10_000), integer("bench.attempts", 1_000_000), 100,
                             integer("bench.configs", 2_000)),
@@ -49,7 +56,7 @@ public final class Bench {
         }
 
         static Options smoke(Path results) {
-            return new Options(1, 8, 2, 4, 8, 0, 10, List.of(10), new GrowthBench.Sizes(5, 100, 2, 4),
+            return new Options(0, 1, 8, 2, Duration.ZERO, 4, 8, 0, 10, List.of(10), new GrowthBench.Sizes(5, 100, 2, 4),
                     List.of("P1", "P2"), results);
         }
 
@@ -99,16 +106,16 @@ public final class Bench {
                 if (!madeUp) {
                     server.setUp(options);
                 }
+                Optional<Path> recording = Optional.ofNullable(System.getProperty("bench.jfr")).map(Path::of);
+                recording.ifPresent(file -> jcmd(keycloak, "JFR.start", "name=bench", "settings=profile"));
                 if (options.runs("P1")) {
-                    Optional<Path> recording = Optional.ofNullable(System.getProperty("bench.jfr")).map(Path::of);
-                    recording.ifPresent(file -> jcmd(keycloak, "JFR.start", "name=bench", "settings=profile"));
                     logins(server, options, report);
-                    recording.ifPresent(file -> jcmd(keycloak, "JFR.stop", "name=bench",
-                            "filename=" + file.toAbsolutePath()));
                 }
                 if (options.runs("P2")) {
                     reads(server, options, report);
                 }
+                recording.ifPresent(file -> jcmd(keycloak, "JFR.stop", "name=bench",
+                        "filename=" + file.toAbsolutePath()));
             }
         }
         if (options.runs("P4")) {
@@ -188,14 +195,15 @@ public final class Bench {
         Map<String, String> before = server.attributes.set(Map.of(LOCK_ENABLED, "true"));
         Map<String, Load.Sample> samples;
         try {
-            // one whole round unmeasured: the JIT compiles both paths before anything counts
-            LoginBench.alternate(bench.logins(), 1, options.perRound(), options.concurrency(), server.cpu);
+            LoginBench.alternate(bench.logins(), options.warmUpRounds(), options.perRound(), options.concurrency(),
+                    server.cpu, options.settle());
             samples = LoginBench.alternate(bench.logins(), options.rounds(), options.perRound(), options.concurrency(),
-                    server.cpu);
+                    server.cpu, options.settle());
         } finally {
             server.attributes.set(before);
         }
-        report.section("P1 logins: " + options.concurrency() + " concurrent, lock ON", "After one unmeasured round, "
+        report.section("P1 logins: " + options.concurrency() + " concurrent, lock ON", "After "
+                + options.warmUpRounds() + " unmeasured rounds, "
                 + options.rounds() + " alternating rounds of " + options.perRound() + " logins each on the token endpoint. The Kazoo "
                 + "logins are users of an account three levels down whose second factor (an `hmac_totp` config of "
                 + "the reseller) is switched on by its parent; each sends a fresh token. Stock OTP users never reuse "
@@ -217,7 +225,7 @@ public final class Bench {
             report.row("With about " + size + " accounts in the realm:");
             report.row("");
             report.samples(LoginBench.alternate(reads, Math.max(1, options.rounds()), options.reads(),
-                    Math.max(1, options.concurrency() / 2), server.cpu), ReadBench.KEYCLOAK_GROUP);
+                    Math.max(1, options.concurrency() / 2), server.cpu, options.settle()), ReadBench.KEYCLOAK_GROUP);
         }
         growingReads(server, options, report);
     }
@@ -246,7 +254,7 @@ public final class Bench {
                 both.put(pair[0], accountReads.get(pair[0]));
                 both.put(pair[1], accountReads.get(pair[1]));
                 report.samples(LoginBench.alternate(both, Math.max(1, options.rounds()), options.reads(), concurrency,
-                        server.cpu), pair[0]);
+                        server.cpu, options.settle()), pair[0]);
                 report.row("");
             }
         } finally {
@@ -257,13 +265,13 @@ public final class Bench {
         report.row("An account's provider configs with the bench's one config in the realm:");
         report.row("");
         report.samples(LoginBench.alternate(configReads, Math.max(1, options.rounds()), options.reads(), concurrency,
-                server.cpu), ReadBench.KEYCLOAK_GROUP);
+                server.cpu, options.settle()), ReadBench.KEYCLOAK_GROUP);
         growth.manyConfigs(sizes);
         warmUp(configReads, concurrency, server.cpu);
         report.row("The same with " + sizes.configs() + " more configs in the realm:");
         report.row("");
         report.samples(LoginBench.alternate(configReads, Math.max(1, options.rounds()), options.reads(), concurrency,
-                server.cpu), ReadBench.KEYCLOAK_GROUP);
+                server.cpu, options.settle()), ReadBench.KEYCLOAK_GROUP);
     }
 
     private static void statements(Server server, Options options, Report report) throws Exception {
@@ -290,7 +298,10 @@ public final class Bench {
         report.section("P3 SQL statements per login", "Counted from Hibernate's statement log on a server started "
                 + "with `org.hibernate.SQL` at DEBUG (its log is kept as `dist/target/bench/p3-sql.log`), logins one after "
                 + "another after the same logins once uncounted (so that every row counts logins of users Keycloak has "
-                + "cached; the OTP row's users change, a code being good once). "
+                + "cached; the OTP row's users change, a code being good once). A statement's thread tells whether "
+                + "it ran on the login's path or on the node's attempt writer, which stores the attempt log as one "
+                + "multi-row insert a second however many logins come (so its share per login falls as logins "
+                + "grow; here, one at a time, it is at its highest). "
                 + "Budget: the lock adds ≤ 2 statements per attempt, the pack none with the lock off.");
         report.statements(counts);
     }
@@ -351,7 +362,8 @@ public final class Bench {
     private static void warmUp(Map<String, IntFunction<Callable<Boolean>>> operations, int concurrency,
                                ProcessCpu cpu) throws Exception {
         for (Map.Entry<String, IntFunction<Callable<Boolean>>> operation : operations.entrySet()) {
-            Load.run(operation.getKey(), Math.max(1, concurrency), Math.max(4, concurrency * 2), operation.getValue(), cpu);
+            Load.run(operation.getKey(), Math.max(1, concurrency), Math.max(4, concurrency * 2), operation.getValue(), cpu,
+                    Duration.ZERO);
         }
     }
 

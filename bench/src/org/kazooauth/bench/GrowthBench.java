@@ -108,7 +108,7 @@ final class GrowthBench {
         reads.put(CONFIGS, read("/multi_factor", account));
         reads.put(ReadBench.KEYCLOAK_GROUP, i -> {
             String[] bearer = KazooHttp.bearer(admin.get());
-            return () -> http.get("/admin/realms/demo/groups/" + account, bearer).status() == 200;
+            return () -> http.status("/admin/realms/demo/groups/" + account, bearer) == 200;
         });
         return reads;
     }
@@ -116,7 +116,7 @@ final class GrowthBench {
     private IntFunction<Callable<Boolean>> read(String below, String account) {
         return i -> {
             String[] bearer = KazooHttp.bearer(superadmin.get());
-            return () -> http.get("/realms/demo/kazoo/v2/accounts/" + account + below, bearer).status() == 200;
+            return () -> http.status("/realms/demo/kazoo/v2/accounts/" + account + below, bearer) == 200;
         };
     }
 

@@ -1,5 +1,6 @@
 package org.kazooauth.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,10 +60,12 @@ final class Load {
 
     /**
      * Runs {@code operations} operations, {@code concurrency} at a time; {@code operation.apply(i)} makes the i-th,
-     * which answers whether it was accepted.
+     * which answers whether it was accepted. The server's CPU is counted until {@code settle} after the last
+     * answer, so that what the run queued behind its answers (the attempt writer flushes every second, Keycloak
+     * writes sessions and events in batches) is charged to it, not to the next run.
      */
     static Sample run(String name, int concurrency, int operations, IntFunction<Callable<Boolean>> operation,
-                      ProcessCpu server) throws Exception {
+                      ProcessCpu server, Duration settle) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             CyclicBarrier start = new CyclicBarrier(concurrency + 1);
@@ -92,6 +95,7 @@ final class Load {
                 worker.get();
             }
             long wall = (System.nanoTime() - began) / 1_000_000;
+            Thread.sleep(settle.toMillis());
             return new Sample(name, micros, operations, refused.get(), wall, server.millis() - cpuBefore);
         } finally {
             pool.shutdownNow();

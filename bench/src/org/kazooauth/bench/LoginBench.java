@@ -5,6 +5,7 @@ import org.kazooauth.core.hmac.HmacTokens;
 import org.kazooauth.testing.KazooHttp;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +62,14 @@ final class LoginBench {
 
     /** Runs every login {@code perRound} times a round, in an order that turns each round. */
     static Map<String, Load.Sample> alternate(Map<String, IntFunction<Callable<Boolean>>> operations, int rounds,
-                                              int perRound, int concurrency, ProcessCpu server) throws Exception {
+                                              int perRound, int concurrency, ProcessCpu server, Duration settle)
+            throws Exception {
         Map<String, Load.Sample> merged = new LinkedHashMap<>();
         List<String> names = List.copyOf(operations.keySet());
         for (int round = 0; round < rounds; round++) {
             for (int k = 0; k < names.size(); k++) {
                 String name = names.get((k + round) % names.size());
-                Load.Sample sample = Load.run(name, concurrency, perRound, operations.get(name), server);
+                Load.Sample sample = Load.run(name, concurrency, perRound, operations.get(name), server, settle);
                 System.out.printf("[bench] round %d/%d  %-28s median %7.1f ms  p99 %7.1f ms  %5.1f/s  CPU %6.1f ms/op"
                                 + "  refused %d%n", round + 1, rounds, name, sample.medianMillis(), sample.p99Millis(),
                         sample.throughput(), sample.cpuMillisPerOperation(), sample.refused());

@@ -26,11 +26,11 @@ final class ReadBench {
         Map<String, IntFunction<Callable<Boolean>>> reads = new LinkedHashMap<>();
         reads.put(KAZOO_SECURITY, i -> {
             String[] bearer = KazooHttp.bearer(superadmin.get());
-            return () -> http.get("/realms/demo/kazoo/v2/accounts/" + accountId + "/security", bearer).status() == 200;
+            return () -> http.status("/realms/demo/kazoo/v2/accounts/" + accountId + "/security", bearer) == 200;
         });
         reads.put(KEYCLOAK_GROUP, i -> {
             String[] bearer = KazooHttp.bearer(admin.get());
-            return () -> http.get("/admin/realms/demo/groups/" + accountId, bearer).status() == 200;
+            return () -> http.status("/admin/realms/demo/groups/" + accountId, bearer) == 200;
         });
         return reads;
     }

@@ -45,10 +45,11 @@ final class Report {
     }
 
     void statements(List<StatementCount.PerLogin> counts) {
-        lines.add("| login | logins counted | SQL statements per login | by kind |");
-        lines.add("|---|---:|---:|---|");
-        counts.forEach(count -> lines.add(String.format("| %s | %d | %.2f | %s |", count.name(), count.logins(),
-                count.total(), count.byKind())));
+        lines.add("| login | logins counted | SQL statements per login, on its path | by kind | attempt log, batched "
+                + "off the path |");
+        lines.add("|---|---:|---:|---|---:|");
+        counts.forEach(count -> lines.add(String.format("| %s | %d | %.2f | %s | %.2f |", count.name(), count.logins(),
+                count.total(), count.byKind(), count.batched())));
         lines.add("");
     }
 

@@ -58,6 +58,16 @@ class SecurityApiIT extends DemoRealmIntegration {
     }
 
     @Test
+    void theBearerSchemeIsReadAsRfc6750SaysAndOtherSchemesFallBackToXAuthToken() {
+        String token = token("east-user");
+        assertSuccess(http.get(API + "/security", "Authorization", "bearer \t " + token + "  "), token);
+        assertError(http.get(API + "/security", "Authorization", "Bearer" + token), 401, "invalid credentials");
+        assertError(http.get(API + "/security", "Authorization", "Bearer   "), 401, "invalid credentials");
+        assertSuccess(http.get(API + "/security", "Authorization", "Basic YWxpY2U6c2VjcmV0", "X-Auth-Token", token),
+                token);
+    }
+
+    @Test
     void anonymousCallsGet401WithAnExplanation() {
         Reply reply = http.get(API + "/security");
         assertError(reply, 401, "invalid credentials");

@@ -18,6 +18,8 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
  */
 public final class RealmTokenAuthenticator implements CallerAuthenticator {
 
+    private static final String BEARER = "Bearer";
+
     @Override
     public Caller authenticate(KeycloakSession session, KazooRealm kazoo) {
         String realmName = kazoo.realm().getName();
@@ -61,9 +63,14 @@ public final class RealmTokenAuthenticator implements CallerAuthenticator {
     public static String presentedToken(HttpHeaders headers) {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
-            String[] parts = authorization.trim().split("\\s+", 2);
-            if (parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") && !parts[1].isBlank()) {
-                return parts[1].trim();
+            String value = authorization.strip();
+            // the scheme, then white space: read by hand, as every request pays for it
+            if (value.regionMatches(true, 0, BEARER, 0, BEARER.length()) && value.length() > BEARER.length()
+                    && Character.isWhitespace(value.charAt(BEARER.length()))) {
+                String token = value.substring(BEARER.length()).strip();
+                if (!token.isEmpty()) {
+                    return token;
+                }
             }
         }
         String kazooHeader = headers.getHeaderString(KazooHeaders.AUTH_TOKEN);
