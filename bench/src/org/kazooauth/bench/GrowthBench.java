@@ -5,6 +5,7 @@ import org.kazooauth.testing.TestDatabase;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +44,10 @@ final class GrowthBench {
     private final BenchSetup setup;
     private final Supplier<String> superadmin;
     private final List<String> owners = new ArrayList<>();
-    private final List<String> configIds = new ArrayList<>();
+    /** {@code owner/id} of the configs written through the API. */
+    private final List<String> apiConfigs = new ArrayList<>();
+    /** Component ids of the copies written straight into the database. */
+    private final List<String> copiedConfigs = new ArrayList<>();
     String smallAccount;
     String crowdAccount;
 
@@ -65,30 +69,107 @@ final class GrowthBench {
                 + sizes.attemptRows() + " attempt rows");
     }
 
-    /** {@code configs} hmac_totp configs spread over {@code configOwners} new accounts, four writers at once. */
-    void manyConfigs(Sizes sizes) throws Exception {
+    /**
+     * {@code configs} hmac_totp configs spread over {@code configOwners} new accounts. Each owner's first config is
+     * written through the API, four writers at once; the rest are copies of those rows written straight into
+     * Keycloak's component tables, then the realm cache is cleared: through the API each write costs O(configs of
+     * the realm), as Keycloak reloads a realm's every component after any component change (README "Benchmarks"),
+     * so ten thousand would take hours. What is measured is the read, which must not care how the rows came.
+     * How long one more write takes through the API at that size is measured and returned, in milliseconds.
+     */
+    long manyConfigs(Sizes sizes, TestDatabase database, Supplier<String> admin) throws Exception {
         for (int i = 0; i < sizes.configOwners(); i++) {
             owners.add(setup.account("Bench Owner " + i));
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> made = new ArrayList<>();
-            for (int i = 0; i < sizes.configs(); i++) {
-                String owner = owners.get(i % owners.size());
-                int n = i;
-                made.add(pool.submit(() -> ok(http.request("PUT", "/realms/demo/kazoo/v2/accounts/" + owner
-                        + "/multi_factor", "{\"data\":{\"name\":\"bench " + n + "\",\"provider_name\":\"hmac_totp\","
-                        + "\"settings\":{\"token_secret\":\"s" + n + "\",\"otp_seed\":\"" + BenchSetup.OTP_SEED + "\"}}}",
-                        KazooHttp.bearer(superadmin.get())), "config " + n).at("/data/id").asText()));
+            for (String owner : owners) {
+                int n = made.size();
+                made.add(pool.submit(() -> writeConfig(owner, n)));
             }
             for (int i = 0; i < made.size(); i++) {
-                configIds.add(owners.get(i % owners.size()) + "/" + made.get(i).get());
-                if ((i + 1) % 1000 == 0) {
-                    System.out.println("[bench] " + (i + 1) + " of " + sizes.configs() + " provider configs made");
-                }
+                apiConfigs.add(owners.get(i) + "/" + made.get(i).get());
             }
         } finally {
             pool.shutdownNow();
+        }
+        copyConfigs(database, sizes.configs() - owners.size());
+        ok(http.request("POST", "/admin/realms/demo/clear-realm-cache", null, KazooHttp.bearer(admin.get())),
+                "clearing the realm cache");
+        long began = System.nanoTime();
+        String owner = owners.get(0);
+        apiConfigs.add(owner + "/" + writeConfig(owner, sizes.configs()));
+        return (System.nanoTime() - began) / 1_000_000;
+    }
+
+    private String writeConfig(String owner, int n) {
+        return ok(http.request("PUT", "/realms/demo/kazoo/v2/accounts/" + owner + "/multi_factor", "{\"data\":{"
+                + "\"name\":\"bench " + n + "\",\"provider_name\":\"hmac_totp\",\"settings\":{\"token_secret\":\"s"
+                + n + "\",\"otp_seed\":\"" + BenchSetup.OTP_SEED + "\"}}}", KazooHttp.bearer(superadmin.get())),
+                "config " + n).at("/data/id").asText();
+    }
+
+    /** {@code count} copies of the owners' API-made configs (a new component id and Kazoo id each), in batches. */
+    private void copyConfigs(TestDatabase database, int count) throws SQLException {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            List<String[]> templates = new ArrayList<>();
+            try (PreparedStatement find = connection.prepareStatement("select c.ID, c.PARENT_ID from COMPONENT c"
+                    + " join COMPONENT_CONFIG k on k.COMPONENT_ID = c.ID where k.NAME = 'kazoo.id' and k.VALUE = ?")) {
+                for (String config : apiConfigs) {
+                    find.setString(1, config.substring(config.indexOf('/') + 1));
+                    try (ResultSet row = find.executeQuery()) {
+                        if (!row.next()) {
+                            throw new IllegalStateException("config " + config + " is not in the COMPONENT table");
+                        }
+                        templates.add(new String[]{row.getString(1), row.getString(2)});
+                    }
+                }
+            }
+            try (PreparedStatement component = connection.prepareStatement("insert into COMPONENT (ID, NAME,"
+                    + " PARENT_ID, PROVIDER_ID, PROVIDER_TYPE, REALM_ID, SUB_TYPE) select ?, ?, PARENT_ID, PROVIDER_ID,"
+                    + " PROVIDER_TYPE, REALM_ID, SUB_TYPE from COMPONENT where ID = ?");
+                 PreparedStatement config = connection.prepareStatement("insert into COMPONENT_CONFIG (ID,"
+                         + " COMPONENT_ID, NAME, VALUE) select ?, ?, NAME, case when NAME = 'kazoo.id' then ? else"
+                         + " VALUE end from COMPONENT_CONFIG where COMPONENT_ID = ? and NAME = ?");
+                 PreparedStatement names = connection.prepareStatement(
+                         "select NAME from COMPONENT_CONFIG where COMPONENT_ID = ?")) {
+                Map<String, List<String>> keys = new LinkedHashMap<>();
+                for (String[] template : templates) {
+                    names.setString(1, template[0]);
+                    List<String> list = new ArrayList<>();
+                    try (ResultSet row = names.executeQuery()) {
+                        while (row.next()) {
+                            list.add(row.getString(1));
+                        }
+                    }
+                    keys.put(template[0], list);
+                }
+                for (int i = 0; i < count; i++) {
+                    String[] template = templates.get(i % templates.size());
+                    String id = UUID.randomUUID().toString();
+                    copiedConfigs.add(id);
+                    component.setString(1, id);
+                    component.setString(2, "bench copy " + i);
+                    component.setString(3, template[0]);
+                    component.addBatch();
+                    for (String name : keys.get(template[0])) {
+                        config.setString(1, UUID.randomUUID().toString());
+                        config.setString(2, id);
+                        config.setString(3, UUID.randomUUID().toString());
+                        config.setString(4, template[0]);
+                        config.setString(5, name);
+                        config.addBatch();
+                    }
+                    if ((i + 1) % 1000 == 0 || i == count - 1) {
+                        component.executeBatch();
+                        config.executeBatch();
+                        connection.commit();
+                        System.out.println("[bench] " + (i + 1) + " of " + count + " provider configs copied");
+                    }
+                }
+            }
         }
     }
 
@@ -120,18 +201,31 @@ final class GrowthBench {
         };
     }
 
-    /** Removes the configs and attempt rows made here (the accounts and users go with the bench's). */
+    /**
+     * Removes the configs and attempt rows made here (the accounts and users go with the bench's): the copies
+     * straight from the database, before the API's deletes, whose component change then reloads the realm's
+     * components from the database.
+     */
     void remove(TestDatabase database) throws SQLException {
-        for (String config : configIds) {
+        try (Connection connection = database.connect();
+             PreparedStatement attempts = connection.prepareStatement(
+                     "delete from KAZOO_LOGIN_ATTEMPT where ACCOUNT_ID in (?, ?)");
+             PreparedStatement config = connection.prepareStatement(
+                     "delete from COMPONENT_CONFIG where COMPONENT_ID = ?");
+             PreparedStatement component = connection.prepareStatement("delete from COMPONENT where ID = ?")) {
+            attempts.setString(1, smallAccount);
+            attempts.setString(2, crowdAccount);
+            attempts.executeUpdate();
+            for (String id : copiedConfigs) {
+                config.setString(1, id);
+                config.executeUpdate();
+                component.setString(1, id);
+                component.executeUpdate();
+            }
+        }
+        for (String config : apiConfigs) {
             http.request("DELETE", "/realms/demo/kazoo/v2/accounts/" + config.replace("/", "/multi_factor/"), null,
                     KazooHttp.bearer(superadmin.get()));
-        }
-        try (Connection connection = database.connect();
-             PreparedStatement delete = connection.prepareStatement(
-                     "delete from KAZOO_LOGIN_ATTEMPT where ACCOUNT_ID in (?, ?)")) {
-            delete.setString(1, smallAccount);
-            delete.setString(2, crowdAccount);
-            delete.executeUpdate();
         }
     }
 

@@ -18,14 +18,41 @@ import java.util.function.IntFunction;
  */
 final class Load {
 
-    /** One measured run, or several of one operation merged. */
-    record Sample(String name, List<Long> micros, int operations, int refused, long wallMillis, long cpuMillis) {
+    /**
+     * One measured run, or several of one operation merged.
+     *
+     * @param runCpu CPU ms per operation of each run merged, in the order they ran
+     */
+    record Sample(String name, List<Long> micros, int operations, int refused, long wallMillis, long cpuMillis,
+                  List<Double> runCpu) {
 
         Sample merge(Sample other) {
             List<Long> all = new ArrayList<>(micros);
             all.addAll(other.micros);
+            List<Double> runs = new ArrayList<>(runCpu);
+            runs.addAll(other.runCpu);
             return new Sample(name, all, operations + other.operations, refused + other.refused,
-                    wallMillis + other.wallMillis, cpuMillis + other.cpuMillis);
+                    wallMillis + other.wallMillis, cpuMillis + other.cpuMillis, runs);
+        }
+
+        /**
+         * This sample's CPU per operation over {@code anchor}'s, round by round (the runs of one round are minutes
+         * apart at most, so the machine's drift cancels): the median and the extremes of those ratios.
+         */
+        double[] roundRatios(Sample anchor) {
+            int rounds = Math.min(runCpu.size(), anchor.runCpu.size());
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                ratios.add(runCpu.get(i) / anchor.runCpu.get(i));
+            }
+            Collections.sort(ratios);
+            if (ratios.isEmpty()) {
+                return new double[]{0, 0, 0};
+            }
+            int middle = ratios.size() / 2;
+            double median = ratios.size() % 2 == 1 ? ratios.get(middle)
+                    : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
+            return new double[]{median, ratios.get(0), ratios.get(ratios.size() - 1)};
         }
 
         double medianMillis() {
@@ -96,7 +123,8 @@ final class Load {
             }
             long wall = (System.nanoTime() - began) / 1_000_000;
             Thread.sleep(settle.toMillis());
-            return new Sample(name, micros, operations, refused.get(), wall, server.millis() - cpuBefore);
+            long cpu = server.millis() - cpuBefore;
+            return new Sample(name, micros, operations, refused.get(), wall, cpu, List.of((double) cpu / operations));
         } finally {
             pool.shutdownNow();
         }
