@@ -18,6 +18,10 @@ import java.util.function.IntFunction;
  */
 final class Load {
 
+    /** The median and the extremes of per-round ratios. */
+    record RoundRatios(double median, double lowest, double highest) {
+    }
+
     /**
      * One measured run, or several of one operation merged.
      *
@@ -37,9 +41,9 @@ final class Load {
 
         /**
          * This sample's CPU per operation over {@code anchor}'s, round by round (the runs of one round are minutes
-         * apart at most, so the machine's drift cancels): the median and the extremes of those ratios.
+         * apart at most, so the machine's drift cancels).
          */
-        double[] roundRatios(Sample anchor) {
+        RoundRatios roundRatios(Sample anchor) {
             int rounds = Math.min(runCpu.size(), anchor.runCpu.size());
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
@@ -47,12 +51,12 @@ final class Load {
             }
             Collections.sort(ratios);
             if (ratios.isEmpty()) {
-                return new double[]{0, 0, 0};
+                return new RoundRatios(0, 0, 0);
             }
             int middle = ratios.size() / 2;
             double median = ratios.size() % 2 == 1 ? ratios.get(middle)
                     : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
-            return new double[]{median, ratios.get(0), ratios.get(ratios.size() - 1)};
+            return new RoundRatios(median, ratios.get(0), ratios.get(ratios.size() - 1));
         }
 
         double medianMillis() {

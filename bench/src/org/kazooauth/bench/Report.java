@@ -37,13 +37,13 @@ final class Report {
                 + "× anchor p99 | × anchor CPU | × anchor CPU round by round: median (lowest–highest) |");
         lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         samples.forEach((name, sample) -> {
-            double[] rounds = sample.roundRatios(base);
+            Load.RoundRatios rounds = sample.roundRatios(base);
             lines.add(String.format("| %s%s | %d | %.1f | %.1f | %.1f | %.2f | %d | %s | %s | %s | %.2f (%.2f–%.2f) |",
                     name, name.equals(anchor) ? " (anchor)" : "", sample.operations(), sample.medianMillis(),
                     sample.p99Millis(), sample.throughput(), sample.cpuMillisPerOperation(), sample.refused(),
                     ratio(sample.medianMillis(), base.medianMillis()), ratio(sample.p99Millis(), base.p99Millis()),
-                    ratio(sample.cpuMillisPerOperation(), base.cpuMillisPerOperation()), rounds[0], rounds[1],
-                    rounds[2]));
+                    ratio(sample.cpuMillisPerOperation(), base.cpuMillisPerOperation()), rounds.median(),
+                    rounds.lowest(), rounds.highest()));
         });
         lines.add("");
     }

@@ -94,12 +94,11 @@ public final class KazooHttp {
 
     /** Any method, an optional body (JSON unless a Content-Type header says otherwise), headers as name/value pairs. */
     public Reply request(String method, String path, String jsonBody, String... headerPairs) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder builder = withHeaders(HttpRequest.newBuilder(base.resolve(path))
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+                        : HttpRequest.BodyPublishers.ofString(jsonBody)), headerPairs);
         boolean typed = false;
         for (int i = 0; i < headerPairs.length; i += 2) {
-            builder.header(headerPairs[i], headerPairs[i + 1]);
             typed |= headerPairs[i].equalsIgnoreCase("Content-Type");
         }
         if (jsonBody != null && !typed) {
@@ -113,36 +112,35 @@ public final class KazooHttp {
      * should spend as little CPU per request as it can, or it measures itself.
      */
     public int status(String path, String... headerPairs) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).GET();
-        for (int i = 0; i < headerPairs.length; i += 2) {
-            builder.header(headerPairs[i], headerPairs[i + 1]);
-        }
-        try {
-            return client.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(withHeaders(HttpRequest.newBuilder(base.resolve(path)).GET(), headerPairs),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     public static String[] bearer(String token) {
         return new String[]{"Authorization", "Bearer " + token};
     }
 
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder builder, String... headerPairs) {
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            builder.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        return builder;
+    }
+
     private Reply send(HttpRequest.Builder builder) {
+        HttpResponse<String> response = exchange(builder, HttpResponse.BodyHandlers.ofString());
+        JsonNode json = null;
         try {
-            HttpResponse<String> response = client.send(builder.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode json = null;
-            try {
-                json = response.body().isEmpty() ? null : JSON.readTree(response.body());
-            } catch (IOException notJson) {
-                // leave json null: the test asserts on it
-            }
-            return new Reply(response.statusCode(), response.headers(), response.body(), json);
+            json = response.body().isEmpty() ? null : JSON.readTree(response.body());
+        } catch (IOException notJson) {
+            // leave json null: the test asserts on it
+        }
+        return new Reply(response.statusCode(), response.headers(), response.body(), json);
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> body) {
+        try {
+            return client.send(builder.timeout(Duration.ofSeconds(30)).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
