@@ -25,9 +25,10 @@ final class Load {
     /**
      * One measured run, or several of one operation merged.
      *
-     * @param runCpu CPU ms per operation of each run merged, in the order they ran
+     * @param cpu    the server's CPU over the run(s), and its JIT compilers' share
+     * @param runCpu CPU ms per operation of each run merged, in the order they ran, the compilers' apart
      */
-    record Sample(String name, List<Long> micros, int operations, int refused, long wallMillis, long cpuMillis,
+    record Sample(String name, List<Long> micros, int operations, int refused, long wallMillis, ProcessCpu.Used cpu,
                   List<Double> runCpu) {
 
         Sample merge(Sample other) {
@@ -36,7 +37,7 @@ final class Load {
             List<Double> runs = new ArrayList<>(runCpu);
             runs.addAll(other.runCpu);
             return new Sample(name, all, operations + other.operations, refused + other.refused,
-                    wallMillis + other.wallMillis, cpuMillis + other.cpuMillis, runs);
+                    wallMillis + other.wallMillis, cpu.plus(other.cpu), runs);
         }
 
         /**
@@ -67,12 +68,27 @@ final class Load {
             return percentile(99);
         }
 
+        /** Closed-loop clients: the mean is their number over the throughput, whatever order they were served in. */
+        double meanMillis() {
+            return micros.stream().mapToLong(Long::longValue).average().orElse(0) / 1000;
+        }
+
         double throughput() {
             return wallMillis == 0 ? 0 : operations * 1000.0 / wallMillis;
         }
 
+        /** The server's CPU per operation, its JIT compilers' apart. */
         double cpuMillisPerOperation() {
-            return operations == 0 ? 0 : (double) cpuMillis / operations;
+            return perOperation(cpu.workMillis());
+        }
+
+        /** The JIT compilers' CPU per operation while it ran. */
+        double compilerMillisPerOperation() {
+            return perOperation(cpu.compilerMillis());
+        }
+
+        private double perOperation(long millis) {
+            return operations == 0 ? 0 : (double) millis / operations;
         }
 
         private double percentile(int percent) {
@@ -119,7 +135,7 @@ final class Load {
                     return null;
                 }));
             }
-            long cpuBefore = server.millis();
+            ProcessCpu.Used before = server.used();
             long began = System.nanoTime();
             start.await();
             for (Future<?> worker : workers) {
@@ -127,8 +143,9 @@ final class Load {
             }
             long wall = (System.nanoTime() - began) / 1_000_000;
             Thread.sleep(settle.toMillis());
-            long cpu = server.millis() - cpuBefore;
-            return new Sample(name, micros, operations, refused.get(), wall, cpu, List.of((double) cpu / operations));
+            ProcessCpu.Used cpu = server.used().since(before);
+            return new Sample(name, micros, operations, refused.get(), wall, cpu,
+                    List.of((double) cpu.workMillis() / operations));
         } finally {
             pool.shutdownNow();
         }

@@ -71,8 +71,9 @@ final class LoginBench {
                 String name = names.get((k + round) % names.size());
                 Load.Sample sample = Load.run(name, concurrency, perRound, operations.get(name), server, settle);
                 System.out.printf("[bench] round %d/%d  %-28s median %7.1f ms  p99 %7.1f ms  %5.1f/s  CPU %6.1f ms/op"
-                                + "  refused %d%n", round + 1, rounds, name, sample.medianMillis(), sample.p99Millis(),
-                        sample.throughput(), sample.cpuMillisPerOperation(), sample.refused());
+                                + " (JIT %4.1f)  refused %d%n", round + 1, rounds, name, sample.medianMillis(),
+                        sample.p99Millis(), sample.throughput(), sample.cpuMillisPerOperation(),
+                        sample.compilerMillisPerOperation(), sample.refused());
                 merged.merge(name, sample, Load.Sample::merge);
             }
         }

@@ -30,17 +30,23 @@ final class Report {
         }
     }
 
-    /** A table of samples, each with its ratio to {@code anchor} (median, p99 and CPU per operation). */
+    /**
+     * A table of samples, each with its ratio to {@code anchor} (median, p99 and CPU per operation, the JIT
+     * compilers' apart).
+     */
     void samples(Map<String, Load.Sample> samples, String anchor) {
         Load.Sample base = samples.get(anchor);
-        lines.add("| operation | ops | median ms | p99 ms | ops/s | Keycloak CPU ms/op | refused | × anchor median | "
-                + "× anchor p99 | × anchor CPU | × anchor CPU round by round: median (lowest–highest) |");
-        lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        lines.add("| operation | ops | median ms | mean ms | p99 ms | ops/s | Keycloak CPU ms/op | JIT compilers ms/op "
+                + "| refused | × anchor median | × anchor p99 | × anchor CPU | × anchor CPU round by round: median "
+                + "(lowest–highest) |");
+        lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         samples.forEach((name, sample) -> {
             Load.RoundRatios rounds = sample.roundRatios(base);
-            lines.add(String.format("| %s%s | %d | %.1f | %.1f | %.1f | %.2f | %d | %s | %s | %s | %.2f (%.2f–%.2f) |",
+            lines.add(String.format("| %s%s | %d | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %d | %s | %s | %s | "
+                            + "%.2f (%.2f–%.2f) |",
                     name, name.equals(anchor) ? " (anchor)" : "", sample.operations(), sample.medianMillis(),
-                    sample.p99Millis(), sample.throughput(), sample.cpuMillisPerOperation(), sample.refused(),
+                    sample.meanMillis(), sample.p99Millis(), sample.throughput(), sample.cpuMillisPerOperation(),
+                    sample.compilerMillisPerOperation(), sample.refused(),
                     ratio(sample.medianMillis(), base.medianMillis()), ratio(sample.p99Millis(), base.p99Millis()),
                     ratio(sample.cpuMillisPerOperation(), base.cpuMillisPerOperation()), rounds.median(),
                     rounds.lowest(), rounds.highest()));
