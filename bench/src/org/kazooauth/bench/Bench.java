@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 public final class Bench {
 
     static final String LOCK_ENABLED = "kazoo.crossbar.auth.lock_account_on_failed_attempts";
+    static final String LOCK_SCOPE = "kazoo.crossbar.auth.lock_scope";
 
     /** How much to run: the full benchmark, or the smoke run the test suite makes. */
     record Options(int warmUpRounds, int rounds, int perRound, int concurrency, Duration settle, int usersEach,
@@ -193,9 +194,11 @@ public final class Bench {
 
     private static void logins(Server server, Options options, Report report) throws Exception {
         LoginBench bench = new LoginBench(server.http, options.usersEach(), options.otpUsers());
-        // -Dbench.lock=false: the same logins with the lock off, to tell the lock's share from the rest
+        // -Dbench.lock=false: the same logins with the lock off, to tell the lock's share from the rest;
+        // -Dbench.lockScope=user: a bucket per user, so that logins of one account do not wait for each other
         String lock = System.getProperty("bench.lock", "true");
-        Map<String, String> before = server.attributes.set(Map.of(LOCK_ENABLED, lock));
+        String scope = System.getProperty("bench.lockScope", "account");
+        Map<String, String> before = server.attributes.set(Map.of(LOCK_ENABLED, lock, LOCK_SCOPE, scope));
         Map<String, Load.Sample> samples;
         try {
             LoginBench.alternate(bench.logins(), options.warmUpRounds(), options.perRound(), options.concurrency(),
@@ -205,7 +208,8 @@ public final class Bench {
         } finally {
             server.attributes.set(before);
         }
-        report.section("P1 logins: " + options.concurrency() + " concurrent, lock " + (lock.equals("true") ? "ON" : "OFF"),
+        report.section("P1 logins: " + options.concurrency() + " concurrent, lock " + (lock.equals("true") ? "ON" : "OFF")
+                        + (scope.equals("account") ? "" : ", a bucket per " + scope),
                 "After "
                 + options.warmUpRounds() + " unmeasured rounds, "
                 + options.rounds() + " alternating rounds of " + options.perRound() + " logins each on the token endpoint. The Kazoo "

@@ -5,6 +5,8 @@ import org.kazooauth.core.hmac.HmacTokens;
 import org.kazooauth.testing.KazooHttp;
 
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,11 +71,14 @@ final class LoginBench {
         for (int round = 0; round < rounds; round++) {
             for (int k = 0; k < names.size(); k++) {
                 String name = names.get((k + round) % names.size());
+                LocalTime began = LocalTime.now(ZoneOffset.UTC);
                 Load.Sample sample = Load.run(name, concurrency, perRound, operations.get(name), server, settle);
+                // the times (UTC, as a flight recording prints them) tell a recording's samples by login
                 System.out.printf("[bench] round %d/%d  %-28s median %7.1f ms  p99 %7.1f ms  %5.1f/s  CPU %6.1f ms/op"
-                                + " (JIT %4.1f)  refused %d%n", round + 1, rounds, name, sample.medianMillis(),
+                                + " (JIT %4.1f)  refused %d  %s–%s%n", round + 1, rounds, name, sample.medianMillis(),
                         sample.p99Millis(), sample.throughput(), sample.cpuMillisPerOperation(),
-                        sample.compilerMillisPerOperation(), sample.refused());
+                        sample.compilerMillisPerOperation(), sample.refused(), began,
+                        LocalTime.now(ZoneOffset.UTC));
                 merged.merge(name, sample, Load.Sample::merge);
             }
         }
