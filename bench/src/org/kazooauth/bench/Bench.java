@@ -4,6 +4,7 @@ import org.kazooauth.testing.H2FileDatabase;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KeycloakAdmin;
 import org.kazooauth.testing.KeycloakLauncher;
+import org.kazooauth.testing.PostgresDatabase;
 import org.kazooauth.testing.RealmAttributes;
 import org.kazooauth.testing.RunningKeycloak;
 import org.kazooauth.testing.TestDatabase;
@@ -76,10 +77,18 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.full(Path.of(System.getProperty("bench.results", "bench/RESULTS.md")));
+        // -Dbench.database=postgres: P1 on a fresh database of the PostgreSQL at 127.0.0.1:5432, Keycloak's
+        // production database, whose processes' CPU counts with Keycloak's (H2 works inside Keycloak's JVM)
+        boolean postgres = System.getProperty("bench.database", "h2").equals("postgres");
+        if (postgres && !options.phases().equals(List.of("P1"))) {
+            throw new IllegalArgumentException("-Dbench.database=postgres runs P1 alone: add -Dbench.phases=P1");
+        }
         Report report = new Report(commit(), machine(), "Each figure is measured on one Keycloak " + keycloakVersion()
-                + " (embedded H2, `start-dev`) serving stock Keycloak and the pack side by side; rounds alternate so "
-                + "that drift hits both alike. CPU is the Keycloak JVM's own user + system time (`/proc/<pid>/stat`), "
-                + "which is far steadier than latency on a shared machine.");
+                + (postgres ? " (`start-dev` on the PostgreSQL of the same machine)"
+                : " (embedded H2, `start-dev`)") + " serving stock Keycloak and the pack side by side; rounds "
+                + "alternate so that drift hits both alike. CPU is the Keycloak JVM's own user + system time "
+                + "(`/proc/<pid>/stat`)" + (postgres ? " plus the PostgreSQL server's processes'" : "")
+                + ", which is far steadier than latency on a shared machine.");
         freshDatabase();
         // Keycloak's dev-file H2, in mixed mode so that the bench can write attempt rows beside it (P2)
         TestDatabase database = H2FileDatabase.existing(KeycloakLauncher.Settings.fromSystemProperties("dev-file", 0,
@@ -102,10 +111,11 @@ public final class Bench {
             }
         }
         if (options.runs("P1") || options.runs("P2")) {
-            try (RunningKeycloak keycloak = KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
-                    "dev-file", 0, 0, "admin", database.keycloakOptions().toArray(String[]::new)))) {
-                Server server = new Server(keycloak, database);
-                if (!madeUp) {
+            try (TestDatabase served = postgres ? PostgresDatabase.createFresh() : database;
+                 RunningKeycloak keycloak = KeycloakLauncher.start(KeycloakLauncher.Settings.fromSystemProperties(
+                         served.vendor(), 0, 0, "admin", served.keycloakOptions().toArray(String[]::new)))) {
+                Server server = new Server(keycloak, served);
+                if (!madeUp || postgres) {
                     server.setUp(options);
                 }
                 Optional<Path> recording = Optional.ofNullable(System.getProperty("bench.jfr")).map(Path::of);
@@ -169,7 +179,7 @@ public final class Bench {
             this.keycloak = keycloak;
             this.database = database;
             this.http = new KazooHttp(keycloak);
-            this.cpu = new ProcessCpu(keycloak.jvm().pid());
+            this.cpu = new ProcessCpu(keycloak.jvm().pid(), database.vendor().equals("postgres"));
             this.setup = new BenchSetup(http, () -> http.adminToken(keycloak));
             this.attributes = new RealmAttributes(new KeycloakAdmin(http, keycloak));
             this.growth = new GrowthBench(http, setup, cached(superadmin()));
