@@ -1,5 +1,7 @@
 package org.kazooauth.bench;
 
+import org.kazooauth.core.lock.LockScope;
+import org.kazooauth.core.lock.LockSettings;
 import org.kazooauth.testing.H2FileDatabase;
 import org.kazooauth.testing.KazooHttp;
 import org.kazooauth.testing.KeycloakAdmin;
@@ -36,8 +38,6 @@ import java.util.regex.Pattern;
  */
 public final class Bench {
 
-    static final String LOCK_ENABLED = "kazoo.crossbar.auth.lock_account_on_failed_attempts";
-    static final String LOCK_SCOPE = "kazoo.crossbar.auth.lock_scope";
 
     /** How much to run: the full benchmark, or the smoke run the test suite makes. */
     record Options(int warmUpRounds, int rounds, int perRound, int concurrency, Duration settle, int usersEach,
@@ -207,8 +207,9 @@ public final class Bench {
         // -Dbench.lock=false: the same logins with the lock off, to tell the lock's share from the rest;
         // -Dbench.lockScope=user: a bucket per user, so that logins of one account do not wait for each other
         String lock = System.getProperty("bench.lock", "true");
-        String scope = System.getProperty("bench.lockScope", "account");
-        Map<String, String> before = server.attributes.set(Map.of(LOCK_ENABLED, lock, LOCK_SCOPE, scope));
+        String scope = System.getProperty("bench.lockScope", LockScope.ACCOUNT.kazooName());
+        Map<String, String> before = server.attributes.set(Map.of(LockSettings.ENABLED, lock,
+                LockSettings.SCOPE, scope));
         Map<String, Load.Sample> samples;
         try {
             LoginBench.alternate(bench.logins(), options.warmUpRounds(), options.perRound(), options.concurrency(),
@@ -218,8 +219,9 @@ public final class Bench {
         } finally {
             server.attributes.set(before);
         }
-        report.section("P1 logins: " + options.concurrency() + " concurrent, lock " + (lock.equals("true") ? "ON" : "OFF")
-                        + (scope.equals("account") ? "" : ", a bucket per " + scope),
+        report.section("P1 logins: " + options.concurrency() + " concurrent, lock "
+                        + (lock.equals("true") ? "ON" : "OFF")
+                        + (scope.equals(LockScope.ACCOUNT.kazooName()) ? "" : ", a bucket per " + scope),
                 "After "
                 + options.warmUpRounds() + " unmeasured rounds, "
                 + options.rounds() + " alternating rounds of " + options.perRound() + " logins each on the token endpoint. The Kazoo "
@@ -269,7 +271,7 @@ public final class Bench {
                         + "the realm gains " + sizes.configs() + " configs of " + sizes.configOwners() + " other "
                         + "accounts (one each through the API, the rest copies of those written straight into "
                         + "Keycloak's component tables). Budget: flat, i.e. no scan of all configs, users or rows.");
-        Map<String, String> before = server.attributes.set(Map.of(LOCK_ENABLED, "true"));
+        Map<String, String> before = server.attributes.set(Map.of(LockSettings.ENABLED, "true"));
         try {
             Map<String, IntFunction<Callable<Boolean>>> accountReads = growth.accountReads();
             warmUp(accountReads, concurrency, server.cpu);
@@ -310,7 +312,7 @@ public final class Bench {
         counts.add(StatementCount.measure(LoginBench.STOCK_OTP, options.statementLogins(),
                 logins.get(LoginBench.STOCK_OTP), log));
         for (String lock : new String[]{"false", "true"}) {
-            Map<String, String> before = server.attributes.set(Map.of(LOCK_ENABLED, lock));
+            Map<String, String> before = server.attributes.set(Map.of(LockSettings.ENABLED, lock));
             try {
                 for (String name : new String[]{LoginBench.KAZOO_PASSWORD, LoginBench.KAZOO_HMAC}) {
                     counts.add(StatementCount.measure(name + ", lock " + (lock.equals("true") ? "ON" : "OFF"),
