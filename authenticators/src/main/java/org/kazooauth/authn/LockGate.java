@@ -20,6 +20,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.UserModel;
 
 import java.time.Duration;
@@ -33,8 +34,8 @@ import java.util.function.Supplier;
  * factor, Keycloak's OTP). First Kazoo's rate limit on the client's address and account (429); then the lock
  * reserves the check's cost before it runs (DESIGN §4: checked before the password) and the check's judgement
  * settles it: a failure pays, an unjudged check gives it back, and so does an exception; a good check's
- * reservation covers the request's next checks of the same login and goes back when the request is over. A login refused
- * as locked runs nothing; one that finds the room taken by logins in flight waits, then answers "busy" (503).
+ * reservation covers the request's next checks of the same login and goes back with the request's commit. A login
+ * refused as locked runs nothing; one that finds the room taken by logins in flight waits, then answers "busy" (503).
  * A bucket emptied by a failure fires Keycloak's {@code USER_DISABLED_BY_TEMPORARY_LOCKOUT} event once, as
  * Keycloak's own brute-force lock does; waits and rate limits never do.
  */
@@ -106,21 +107,36 @@ final class LockGate {
         }
     }
 
-    /** The lock's admissions of this request, given back once its transaction is over (committed or not). */
+    /**
+     * The lock's admissions of this request. What they hold goes back with the request's commit: written just
+     * before it, the last statements of its transaction; made again on their own if it rolls back.
+     */
     private static RequestAdmissions requestAdmissions(KeycloakSession session) {
         RequestAdmissions admissions = session.getAttribute(ADMISSIONS_ATTRIBUTE, RequestAdmissions.class);
         if (admissions == null) {
             RequestAdmissions fresh = new RequestAdmissions();
             session.setAttribute(ADMISSIONS_ATTRIBUTE, fresh);
-            session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            KeycloakTransactionManager transaction = session.getTransactionManager();
+            transaction.enlistPrepare(new AbstractKeycloakTransaction() {
                 @Override
                 protected void commitImpl() {
-                    fresh.close();
+                    fresh.beforeCommit();
                 }
 
                 @Override
                 protected void rollbackImpl() {
-                    fresh.close();
+                    // never called: a rollback skips what prepares the commit, the give-backs follow it below
+                }
+            });
+            transaction.enlistAfterCompletion(new AbstractKeycloakTransaction() {
+                @Override
+                protected void commitImpl() {
+                    fresh.committed();
+                }
+
+                @Override
+                protected void rollbackImpl() {
+                    fresh.rolledBack();
                 }
             });
             admissions = fresh;

@@ -113,7 +113,7 @@ public final class KazooRealm {
         if (loginLock == null) {
             LockSettings settings = LockSettings.of(realm::getAttribute, AuthConfigSchema.MODULES,
                     problem -> LOG.warnf("realm %s: %s", realm.getName(), problem));
-            loginLock = new LoginLock(settings, new JpaLockBucketStore(session.getKeycloakSessionFactory(), realm.getId()),
+            loginLock = new LoginLock(settings, new JpaLockBucketStore(session, realm.getId()),
                     () -> Instant.ofEpochMilli(Time.currentTimeMillis()), LockWaits.NODE);
         }
         return loginLock;

@@ -43,6 +43,13 @@ public interface LockBucketStore {
     void release(LockSubject subject, long cost);
 
     /**
+     * {@link #release} within the caller's own transaction, to be committed with its work: one commit fewer. The
+     * row stays locked until that transaction ends, so it must end next; should it roll back, the reservation is
+     * still out and {@link #release} gives it back.
+     */
+    void releaseWithCaller(LockSubject subject, long cost);
+
+    /**
      * Reads the subject's row (empty when none is kept), applies {@code change} and writes its result back, as
      * one atomic step: concurrent updates of the same bucket on any node run one after the other.
      */

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -226,12 +226,15 @@ public final class LoginLock {
 
         static final Admission FREE = new Admission(null, Verdict.ADMITTED, List.of(), List.of(), 0);
 
+        /** Where a reservation is: out, its give-back written into the caller's transaction, or settled. */
+        private enum Stage { OPEN, GIVING_BACK, SETTLED }
+
         private final LoginLock lock;
         private final Verdict verdict;
         private final List<LockSubject> reserved;
         private final List<LockSubject> emptied;
         private final long cost;
-        private final AtomicBoolean settled = new AtomicBoolean();
+        private final AtomicReference<Stage> stage = new AtomicReference<>(Stage.OPEN);
 
         private Admission(LoginLock lock, Verdict verdict, List<LockSubject> reserved, List<LockSubject> emptied,
                           long cost) {
@@ -258,7 +261,7 @@ public final class LoginLock {
 
         /** Whether it holds a reservation still to settle. */
         public boolean open() {
-            return lock != null && verdict == Verdict.ADMITTED && !settled.get();
+            return lock != null && verdict == Verdict.ADMITTED && stage.get() == Stage.OPEN;
         }
 
         /** The credentials were good: the reservation goes back. */
@@ -266,14 +269,37 @@ public final class LoginLock {
             giveBack();
         }
 
-        /** Nothing was judged after all (an error, a challenge): the reservation goes back. */
+        /**
+         * The credentials were good: the reservation goes back within the caller's transaction, which is about to
+         * commit ({@link LockBucketStore#releaseWithCaller}). Then {@link #committed()}, or {@link #cancelled()}
+         * when it rolled back.
+         */
+        public void passedWithCaller() {
+            if (lock != null && stage.compareAndSet(Stage.OPEN, Stage.GIVING_BACK)) {
+                reserved.forEach(subject -> lock.store.releaseWithCaller(subject, cost));
+            }
+        }
+
+        /** The caller's transaction committed: a give-back written into it is in; one still out goes back now. */
+        public void committed() {
+            if (stage.compareAndSet(Stage.GIVING_BACK, Stage.SETTLED)) {
+                reserved.forEach(subject -> lock.waits.settled(subject.key()));
+            } else {
+                giveBack();
+            }
+        }
+
+        /**
+         * Nothing was judged after all (an error, a challenge), or the caller's transaction rolled back a
+         * give-back written into it: the reservation goes back on its own.
+         */
         public void cancelled() {
             giveBack();
         }
 
         /** The credentials were wrong: the cost is paid. The subjects whose bucket this failure emptied. */
         public List<LockSubject> failed() {
-            if (!settled.compareAndSet(false, true)) {
+            if (lock == null || !stage.compareAndSet(Stage.OPEN, Stage.SETTLED)) {
                 return List.of();
             }
             List<LockSubject> nowEmpty = new ArrayList<>();
@@ -286,7 +312,7 @@ public final class LoginLock {
         }
 
         private void giveBack() {
-            if (settled.compareAndSet(false, true)) {
+            if (lock != null && stage.getAndSet(Stage.SETTLED) != Stage.SETTLED) {
                 reserved.forEach(subject -> lock.giveBack(subject, cost));
             }
         }

@@ -12,6 +12,10 @@ import java.util.function.Supplier;
  * reserves once and gives back once, when it is over, instead of once per check. A failure still pays at once and
  * ends the reservation, and a check that judged nothing gives it back at once: only good checks are held.
  * <p>
+ * What good checks held goes back with the request's own commit rather than in a transaction of its own: a good
+ * login costs the lock one commit (its reservation), not two. Should the request roll back, so does that
+ * give-back, and it is made again on its own.
+ * <p>
  * One request runs on one thread: not thread-safe.
  */
 public final class RequestAdmissions {
@@ -36,10 +40,24 @@ public final class RequestAdmissions {
         return admission;
     }
 
-    /** The request is over: what its good checks held goes back. */
-    public void close() {
-        List<LoginLock.Admission> open = new ArrayList<>(held.values());
+    /** The request's transaction is about to commit: what its good checks held goes back with it. */
+    public void beforeCommit() {
+        held.values().forEach(LoginLock.Admission::passedWithCaller);
+    }
+
+    /** The request's transaction committed, with the give-backs written before. */
+    public void committed() {
+        end().forEach(LoginLock.Admission::committed);
+    }
+
+    /** The request's transaction rolled back, and any give-back with it: what good checks held goes back now. */
+    public void rolledBack() {
+        end().forEach(LoginLock.Admission::cancelled);
+    }
+
+    private List<LoginLock.Admission> end() {
+        List<LoginLock.Admission> admissions = new ArrayList<>(held.values());
         held.clear();
-        open.forEach(LoginLock.Admission::cancelled);
+        return admissions;
     }
 }

@@ -122,6 +122,16 @@ class LoginLockTest {
     }
 
     @Test
+    void aWaiterIsLetInOnceAGiveBackWrittenIntoTheCallersTransactionCommits() throws Exception {
+        assertEquals(LoginLock.Verdict.ADMITTED, sixthWhile(inFlight -> {
+            inFlight.get(3).passedWithCaller();
+            assertEquals(Optional.of(5 * 35L), store.inFlight(ACME), "not given back before the caller commits");
+            store.callerCommitted();
+            inFlight.get(3).committed();
+        }));
+    }
+
+    @Test
     void waitersAreRefusedAsLockedOnceTheFailuresInFlightEmptyTheBucket() throws Exception {
         assertEquals(LoginLock.Verdict.LOCKED, sixthWhile(inFlight -> inFlight.forEach(LoginLock.Admission::failed)));
     }

@@ -12,6 +12,11 @@ import java.util.function.Function;
 final class MemoryBucketStore implements LockBucketStore {
 
     private final Map<String, Bucket> buckets = new HashMap<>();
+    /** Give-backs written into the caller's transaction, not yet committed. */
+    private final List<CallerRelease> callerReleases = new ArrayList<>();
+
+    private record CallerRelease(LockSubject subject, long cost) {
+    }
     int statements;
 
     @Override
@@ -54,11 +59,31 @@ final class MemoryBucketStore implements LockBucketStore {
     @Override
     public synchronized void release(LockSubject subject, long cost) {
         statements++;
+        giveBack(subject, cost);
+    }
+
+    private void giveBack(LockSubject subject, long cost) {
         Bucket kept = buckets.get(subject.key());
         if (kept != null) {
             put(subject, new BucketRow(kept.row().settled(), Math.max(0, kept.row().inFlight() - cost),
                     kept.row().leaseUntil()));
         }
+    }
+
+    /** Kept until the caller's transaction ends: {@link #callerCommitted} or {@link #callerRolledBack}. */
+    @Override
+    public synchronized void releaseWithCaller(LockSubject subject, long cost) {
+        statements++;
+        callerReleases.add(new CallerRelease(subject, cost));
+    }
+
+    synchronized void callerCommitted() {
+        callerReleases.forEach(pending -> giveBack(pending.subject(), pending.cost()));
+        callerReleases.clear();
+    }
+
+    synchronized void callerRolledBack() {
+        callerReleases.clear();
     }
 
     @Override

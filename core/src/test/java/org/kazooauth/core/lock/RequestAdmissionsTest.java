@@ -27,6 +27,13 @@ class RequestAdmissionsTest {
         return request.admit(lock, login, module, () -> List.of(ACME));
     }
 
+    /** The request's transaction commits, as Keycloak runs it: prepare, the database's commit, after completion. */
+    private void commit(RequestAdmissions request) {
+        request.beforeCommit();
+        store.callerCommitted();
+        request.committed();
+    }
+
     @Test
     void twoGoodChecksOfOneLoginReserveOnceAndGiveBackOnceWhenTheRequestEnds() {
         lock.admit(() -> List.of(ACME), MODULE).passed();
@@ -36,9 +43,43 @@ class RequestAdmissionsTest {
         LoginLock.Admission token = admit(request, "alice", MODULE);
         assertSame(password, token, "the second check rides on the first one's reservation");
         assertEquals(Optional.of(35L), store.inFlight(ACME), "one cost in flight, not two");
-        request.close();
+        commit(request);
         assertEquals(Optional.of(0L), store.inFlight(ACME));
         assertEquals(2, store.statements - before, "one reservation and its return for the whole request");
+    }
+
+    @Test
+    void theGiveBackIsWrittenIntoTheRequestsTransactionAndCountsOnlyOnceItCommits() {
+        RequestAdmissions request = new RequestAdmissions();
+        admit(request, "alice", MODULE);
+        request.beforeCommit();
+        assertEquals(Optional.of(35L), store.inFlight(ACME), "until the request commits, the login is in flight");
+        store.callerCommitted();
+        request.committed();
+        assertEquals(Optional.of(0L), store.inFlight(ACME));
+        request.rolledBack();
+        assertEquals(Optional.of(0L), store.inFlight(ACME), "settled once: nothing more goes back");
+    }
+
+    @Test
+    void aRolledBackRequestGivesBackOnItsOwnWhatItsTransactionUndid() {
+        lock.admit(() -> List.of(ACME), MODULE).passed();
+        long full = store.tokens(ACME).orElseThrow();
+        RequestAdmissions request = new RequestAdmissions();
+        admit(request, "alice", MODULE);
+        request.beforeCommit();
+        store.callerRolledBack();
+        request.rolledBack();
+        assertEquals(Optional.of(0L), store.inFlight(ACME), "given back although the request's write was undone");
+        assertEquals(Optional.of(full), store.tokens(ACME), "a good check pays nothing");
+    }
+
+    @Test
+    void aRequestRolledBackBeforeItsCommitWasPreparedGivesBackToo() {
+        RequestAdmissions request = new RequestAdmissions();
+        admit(request, "alice", MODULE);
+        request.rolledBack();
+        assertEquals(Optional.of(0L), store.inFlight(ACME));
     }
 
     @Test
@@ -50,7 +91,7 @@ class RequestAdmissionsTest {
         long paid = store.tokens(ACME).orElseThrow();
         LoginLock.Admission after = admit(request, "alice", MODULE);
         assertTrue(after.admitted() && after.open(), "a settled admission is never reused");
-        request.close();
+        commit(request);
         assertEquals(Optional.of(0L), store.inFlight(ACME));
         assertEquals(Optional.of(paid), store.tokens(ACME), "the failure stays paid, the good check does not pay");
     }
@@ -61,7 +102,7 @@ class RequestAdmissionsTest {
         LoginLock.Admission alice = admit(request, "alice", MODULE);
         assertNotSame(alice, admit(request, "bob", MODULE));
         assertNotSame(alice, admit(request, "alice", "multi_factor"));
-        request.close();
+        commit(request);
         assertEquals(Optional.of(0L), store.inFlight(ACME), "all given back");
     }
 }

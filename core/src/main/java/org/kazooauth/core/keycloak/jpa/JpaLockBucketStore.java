@@ -23,7 +23,8 @@ import java.util.function.Function;
 /**
  * One realm's lock buckets in Keycloak's database, shared by every node. Each step runs in a short transaction of
  * its own, so the row lock is released at once rather than at the end of the login, and a failure is kept even
- * when the login's own transaction is rolled back. Reserving where there is room, giving a reservation back and
+ * when the login's own transaction is rolled back; only a good login's give-back joins the request's transaction,
+ * as its last statement, so that it costs no commit of its own. Reserving where there is room, giving a reservation back and
  * paying a failure that does not empty the bucket are one conditional {@code UPDATE} each; everything else holds
  * the row lock ({@code SELECT … FOR UPDATE}).
  */
@@ -44,11 +45,14 @@ public final class JpaLockBucketStore implements LockBucketStore {
         }
     }
 
+    private final KeycloakSession caller;
     private final KeycloakSessionFactory sessions;
     private final String realmId;
 
-    public JpaLockBucketStore(KeycloakSessionFactory sessions, String realmId) {
-        this.sessions = sessions;
+    /** The buckets of {@code realmId}, for the request of {@code caller}. */
+    public JpaLockBucketStore(KeycloakSession caller, String realmId) {
+        this.caller = caller;
+        this.sessions = caller.getKeycloakSessionFactory();
         this.realmId = realmId;
     }
 
@@ -81,12 +85,23 @@ public final class JpaLockBucketStore implements LockBucketStore {
 
     @Override
     public void release(LockSubject subject, long cost) {
-        KeycloakModelUtils.runJobInTransaction(sessions, session -> entityManager(session)
-                .createNamedQuery(LockBucketEntity.RELEASE)
+        KeycloakModelUtils.runJobInTransaction(sessions, session -> release(entityManager(session), subject, cost));
+    }
+
+    @Override
+    public void releaseWithCaller(LockSubject subject, long cost) {
+        EntityManager request = entityManager(caller);
+        // the request's own writes go first, so the bucket's row is locked only while the request commits
+        request.flush();
+        release(request, subject, cost);
+    }
+
+    private void release(EntityManager em, LockSubject subject, long cost) {
+        em.createNamedQuery(LockBucketEntity.RELEASE)
                 .setParameter("realmId", realmId)
                 .setParameter("key", subject.key())
                 .setParameter("cost", cost)
-                .executeUpdate());
+                .executeUpdate();
     }
 
     @Override
