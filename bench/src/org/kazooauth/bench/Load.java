@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Runs operations on {@code concurrency} real threads released together, and measures what the server did: each
@@ -22,33 +23,38 @@ final class Load {
     record RoundRatios(double median, double lowest, double highest) {
     }
 
+    /** What one run measured: its median and p99 latency, and CPU ms per operation, the compilers' apart. */
+    record Run(double medianMillis, double p99Millis, double cpuMillis) {
+    }
+
     /**
      * One measured run, or several of one operation merged.
      *
-     * @param cpu    the server's CPU over the run(s), and its JIT compilers' share
-     * @param runCpu CPU ms per operation of each run merged, in the order they ran, the compilers' apart
+     * @param cpu  the server's CPU over the run(s), and its JIT compilers' share
+     * @param runs each run merged, in the order they ran
      */
     record Sample(String name, List<Long> micros, int operations, int refused, long wallMillis, ProcessCpu.Used cpu,
-                  List<Double> runCpu) {
+                  List<Run> runs) {
 
         Sample merge(Sample other) {
             List<Long> all = new ArrayList<>(micros);
             all.addAll(other.micros);
-            List<Double> runs = new ArrayList<>(runCpu);
-            runs.addAll(other.runCpu);
+            List<Run> merged = new ArrayList<>(runs);
+            merged.addAll(other.runs);
             return new Sample(name, all, operations + other.operations, refused + other.refused,
-                    wallMillis + other.wallMillis, cpu.plus(other.cpu), runs);
+                    wallMillis + other.wallMillis, cpu.plus(other.cpu), merged);
         }
 
         /**
-         * This sample's CPU per operation over {@code anchor}'s, round by round (the runs of one round are minutes
-         * apart at most, so the machine's drift cancels).
+         * This sample's {@code measure} over {@code anchor}'s, round by round (the runs of one round are minutes
+         * apart at most, so the machine's drift cancels, where pooled figures let a slow spell of the machine
+         * weigh on whichever operation it hit).
          */
-        RoundRatios roundRatios(Sample anchor) {
-            int rounds = Math.min(runCpu.size(), anchor.runCpu.size());
+        RoundRatios roundRatios(Sample anchor, ToDoubleFunction<Run> measure) {
+            int rounds = Math.min(runs.size(), anchor.runs.size());
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
-                ratios.add(runCpu.get(i) / anchor.runCpu.get(i));
+                ratios.add(measure.applyAsDouble(runs.get(i)) / measure.applyAsDouble(anchor.runs.get(i)));
             }
             Collections.sort(ratios);
             if (ratios.isEmpty()) {
@@ -61,11 +67,11 @@ final class Load {
         }
 
         double medianMillis() {
-            return percentile(50);
+            return percentile(micros, 50);
         }
 
         double p99Millis() {
-            return percentile(99);
+            return percentile(micros, 99);
         }
 
         /** Closed-loop clients: the mean is their number over the throughput, whatever order they were served in. */
@@ -90,16 +96,17 @@ final class Load {
         private double perOperation(long millis) {
             return operations == 0 ? 0 : (double) millis / operations;
         }
+    }
 
-        private double percentile(int percent) {
-            List<Long> sorted = new ArrayList<>(micros);
-            Collections.sort(sorted);
-            if (sorted.isEmpty()) {
-                return 0;
-            }
-            int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-            return sorted.get(Math.max(0, index)) / 1000.0;
+    /** The {@code percent}-th percentile of latencies in µs, in ms. */
+    private static double percentile(List<Long> micros, int percent) {
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return 0;
         }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1000.0;
     }
 
     private Load() {
@@ -144,8 +151,8 @@ final class Load {
             long wall = (System.nanoTime() - began) / 1_000_000;
             Thread.sleep(settle.toMillis());
             ProcessCpu.Used cpu = server.used().since(before);
-            return new Sample(name, micros, operations, refused.get(), wall, cpu,
-                    List.of((double) cpu.workMillis() / operations));
+            Run run = new Run(percentile(micros, 50), percentile(micros, 99), (double) cpu.workMillis() / operations);
+            return new Sample(name, micros, operations, refused.get(), wall, cpu, List.of(run));
         } finally {
             pool.shutdownNow();
         }

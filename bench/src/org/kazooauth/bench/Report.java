@@ -32,24 +32,26 @@ final class Report {
 
     /**
      * A table of samples, each with its ratio to {@code anchor} (median, p99 and CPU per operation, the JIT
-     * compilers' apart).
+     * compilers' apart), pooled and round by round.
      */
     void samples(Map<String, Load.Sample> samples, String anchor) {
         Load.Sample base = samples.get(anchor);
         lines.add("| operation | ops | median ms | mean ms | p99 ms | ops/s | Keycloak CPU ms/op | JIT compilers ms/op "
-                + "| refused | × anchor median | × anchor p99 | × anchor CPU | × anchor CPU round by round: median "
-                + "(lowest–highest) |");
+                + "| refused | × anchor median | × anchor p99 | × anchor CPU | × anchor round by round, median of the "
+                + "rounds: median · p99 · CPU (CPU lowest–highest) |");
         lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         samples.forEach((name, sample) -> {
-            Load.RoundRatios rounds = sample.roundRatios(base);
+            Load.RoundRatios cpu = sample.roundRatios(base, Load.Run::cpuMillis);
             lines.add(String.format("| %s%s | %d | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %d | %s | %s | %s | "
-                            + "%.2f (%.2f–%.2f) |",
+                            + "%.2f · %.2f · %.2f (%.2f–%.2f) |",
                     name, name.equals(anchor) ? " (anchor)" : "", sample.operations(), sample.medianMillis(),
                     sample.meanMillis(), sample.p99Millis(), sample.throughput(), sample.cpuMillisPerOperation(),
                     sample.compilerMillisPerOperation(), sample.refused(),
                     ratio(sample.medianMillis(), base.medianMillis()), ratio(sample.p99Millis(), base.p99Millis()),
-                    ratio(sample.cpuMillisPerOperation(), base.cpuMillisPerOperation()), rounds.median(),
-                    rounds.lowest(), rounds.highest()));
+                    ratio(sample.cpuMillisPerOperation(), base.cpuMillisPerOperation()),
+                    sample.roundRatios(base, Load.Run::medianMillis).median(),
+                    sample.roundRatios(base, Load.Run::p99Millis).median(), cpu.median(), cpu.lowest(),
+                    cpu.highest()));
         });
         lines.add("");
     }
