@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.kazooauth.testing.Agents;
 import org.kazooauth.testing.DemoRealmIntegration;
 import org.kazooauth.testing.FormBrowser;
@@ -98,6 +99,25 @@ class LockAvailabilityIT extends DemoRealmIntegration {
             assertEquals("account is not locked", lockStatus());
             assertEquals(0, database.number("select count(*) from KAZOO_LOCK_BUCKET where ACCOUNT_ID = '" + EAST
                     + "' and (TOKENS <> 175 or IN_FLIGHT <> 0)"), "every reservation was given back");
+        });
+    }
+
+    /**
+     * PostgreSQL tells which transaction last wrote a row ({@code xmin}): the bucket's give-back and the login's own
+     * {@code LOGIN} event are written by one, so a good login costs the lock one commit of its own (its reservation).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "kazoo.it.db", matches = "postgres",
+            disabledReason = "reads PostgreSQL's xmin, the transaction that wrote a row")
+    void aGoodLoginGivesItsReservationBackInItsOwnTransaction() throws Exception {
+        realmAttributes.with(Map.of(ENABLED, "true"), () -> {
+            String username = agent(1);
+            assertEquals(200, login(username, AGENT_PASSWORD).call().status());
+            long loginTransaction = database.number("select xmin::text::bigint from EVENT_ENTITY where TYPE = 'LOGIN'"
+                    + " and USER_ID = '" + keycloakAdmin.userId(username) + "' order by EVENT_TIME desc limit 1");
+            long giveBackTransaction = database.number("select xmin::text::bigint from KAZOO_LOCK_BUCKET"
+                    + " where BUCKET_KEY = 'account:" + EAST + "' and IN_FLIGHT = 0");
+            assertEquals(loginTransaction, giveBackTransaction, "the give-back committed with the login");
         });
     }
 
