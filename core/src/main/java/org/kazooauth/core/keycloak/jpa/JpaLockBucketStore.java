@@ -24,9 +24,9 @@ import java.util.function.Function;
  * One realm's lock buckets in Keycloak's database, shared by every node. Each step runs in a short transaction of
  * its own, so the row lock is released at once rather than at the end of the login, and a failure is kept even
  * when the login's own transaction is rolled back; only a good login's give-back joins the request's transaction,
- * as its last statement, so that it costs no commit of its own. Reserving where there is room, giving a reservation back and
- * paying a failure that does not empty the bucket are one conditional {@code UPDATE} each; everything else holds
- * the row lock ({@code SELECT … FOR UPDATE}).
+ * as its last statement, so that it costs no commit of its own. Reserving where there is room, giving a
+ * reservation back and paying a failure that does not empty the bucket are one conditional {@code UPDATE} each;
+ * everything else holds the row lock ({@code SELECT … FOR UPDATE}).
  */
 public final class JpaLockBucketStore implements LockBucketStore {
 
