@@ -162,6 +162,11 @@ public final class LoginLock {
         if (store.tryReserve(subject, cost, settings.bucket().maxTokens(), now, now.plus(LEASE))) {
             return new Outcome(Verdict.ADMITTED, null, List.of());
         }
+        // most often the room is taken by attempts in flight: a plain read says so without locking the row that
+        // they are settling; anything to write (a refill that makes room, a lapsed lease, a lock, no row) is updated
+        if (store.find(subject).filter(row -> onlyWaits(row, now, cost)).isPresent()) {
+            return new Outcome(Verdict.BUSY, subject, List.of());
+        }
         return store.update(subject, kept -> {
             BucketRow row = kept.orElseGet(() -> BucketRow.fresh(bucket, now));
             long before = bucket.refill(row.settled(), now).tokens();
@@ -182,6 +187,13 @@ public final class LoginLock {
             }
             return new LockBucketStore.Change<>(swept, new Outcome(Verdict.BUSY, subject, List.of()));
         });
+    }
+
+    /** Whether the kept row answers "wait" as it is: reservations in time hold the room its settled tokens have. */
+    private boolean onlyWaits(BucketRow row, Instant now, long cost) {
+        long tokens = bucket.refill(row.settled(), now).tokens();
+        return row.inFlight() > 0 && !now.isAfter(row.leaseUntil()) && tokens >= cost
+                && tokens - row.inFlight() < cost;
     }
 
     /**

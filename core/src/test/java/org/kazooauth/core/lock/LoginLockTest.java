@@ -88,8 +88,10 @@ class LoginLockTest {
             inFlight.add(lock.admit(() -> List.of(ACME), MODULE));
         }
         assertTrue(inFlight.stream().allMatch(LoginLock.Admission::admitted));
+        int rowLocks = store.rowLocks;
         LoginLock.Admission sixth = lock.admit(() -> List.of(ACME), MODULE);
         assertEquals(LoginLock.Verdict.BUSY, sixth.verdict(), "five in flight hold the room, nothing failed yet");
+        assertEquals(rowLocks, store.rowLocks, "told by a plain read, without locking the row the five settle");
         assertFalse(lock.isLocked("acme"));
 
         inFlight.get(0).passed();

@@ -18,6 +18,8 @@ final class MemoryBucketStore implements LockBucketStore {
     private record CallerRelease(LockSubject subject, long cost) {
     }
     int statements;
+    /** Steps that lock the row ({@link #update}). */
+    int rowLocks;
 
     @Override
     public synchronized boolean tryReserve(LockSubject subject, long cost, long maxTokens, Instant now,
@@ -89,6 +91,7 @@ final class MemoryBucketStore implements LockBucketStore {
     @Override
     public synchronized <R> R update(LockSubject subject, Function<Optional<BucketRow>, Change<R>> change) {
         statements += 2;
+        rowLocks++;
         Change<R> result = change.apply(find(subject));
         put(subject, result.next());
         return result.result();
