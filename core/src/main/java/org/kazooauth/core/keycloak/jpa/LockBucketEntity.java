@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedNativeQueries;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -22,23 +24,28 @@ import java.io.Serializable;
                 query = "select b from LockBucketEntity b where b.realmId = :realmId and b.accountId = :accountId"),
         @NamedQuery(name = LockBucketEntity.FILL_ACCOUNT,
                 query = "update LockBucketEntity b set b.tokens = :maxTokens, b.refilledAt = :now"
-                        + " where b.realmId = :realmId and b.accountId = :accountId"),
-        @NamedQuery(name = LockBucketEntity.TRY_RESERVE,
-                query = "update LockBucketEntity b set b.inFlight = b.inFlight + :cost,"
-                        + " b.leaseUntil = case when b.leaseUntil > :leaseUntil then b.leaseUntil else :leaseUntil end"
-                        + " where b.realmId = :realmId and b.key = :key"
-                        + " and (case when b.tokens > :maxTokens then :maxTokens else b.tokens end) - b.inFlight >= :cost"
-                        + " and (b.inFlight = 0 or b.leaseUntil >= :now)"),
-        @NamedQuery(name = LockBucketEntity.TRY_CHARGE,
-                query = "update LockBucketEntity b set b.tokens = b.tokens - :cost,"
-                        + " b.inFlight = case when b.inFlight > :cost then b.inFlight - :cost else 0 end,"
-                        + " b.refilledAt = case when b.tokens >= :maxTokens then :now else b.refilledAt end"
-                        + " where b.realmId = :realmId and b.key = :key and b.tokens >= :twiceCost"
-                        + " and b.tokens <= :maxTokens and (b.tokens >= :maxTokens or b.refilledAt > :refillDue)"),
-        @NamedQuery(name = LockBucketEntity.RELEASE,
-                query = "update LockBucketEntity b"
-                        + " set b.inFlight = case when b.inFlight > :cost then b.inFlight - :cost else 0 end"
-                        + " where b.realmId = :realmId and b.key = :key")
+                        + " where b.realmId = :realmId and b.accountId = :accountId")
+})
+// The steps on every login are plain SQL, as Hibernate translates an HQL update anew at each execution. A column is
+// set after those whose old value it reads: MySQL and MariaDB assign left to right.
+@NamedNativeQueries({
+        @NamedNativeQuery(name = LockBucketEntity.TRY_RESERVE,
+                query = "update {h-schema}KAZOO_LOCK_BUCKET set IN_FLIGHT = IN_FLIGHT + :cost,"
+                        + " LEASE_UNTIL = case when LEASE_UNTIL > :leaseUntil then LEASE_UNTIL else :leaseUntil end"
+                        + " where REALM_ID = :realmId and BUCKET_KEY = :key"
+                        + " and (case when TOKENS > :maxTokens then :maxTokens else TOKENS end) - IN_FLIGHT >= :cost"
+                        + " and (IN_FLIGHT = 0 or LEASE_UNTIL >= :now)"),
+        @NamedNativeQuery(name = LockBucketEntity.TRY_CHARGE,
+                query = "update {h-schema}KAZOO_LOCK_BUCKET"
+                        + " set REFILLED_AT = case when TOKENS >= :maxTokens then :now else REFILLED_AT end,"
+                        + " TOKENS = TOKENS - :cost,"
+                        + " IN_FLIGHT = case when IN_FLIGHT > :cost then IN_FLIGHT - :cost else 0 end"
+                        + " where REALM_ID = :realmId and BUCKET_KEY = :key and TOKENS >= :twiceCost"
+                        + " and TOKENS <= :maxTokens and (TOKENS >= :maxTokens or REFILLED_AT > :refillDue)"),
+        @NamedNativeQuery(name = LockBucketEntity.RELEASE,
+                query = "update {h-schema}KAZOO_LOCK_BUCKET"
+                        + " set IN_FLIGHT = case when IN_FLIGHT > :cost then IN_FLIGHT - :cost else 0 end"
+                        + " where REALM_ID = :realmId and BUCKET_KEY = :key")
 })
 public class LockBucketEntity {
 
