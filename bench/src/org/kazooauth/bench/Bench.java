@@ -212,10 +212,13 @@ public final class Bench {
                 LockSettings.SCOPE, scope));
         Map<String, Load.Sample> samples;
         try {
-            LoginBench.alternate(bench.logins(), options.warmUpRounds(), options.perRound(), options.concurrency(),
-                    server.cpu, options.settle());
-            samples = LoginBench.alternate(bench.logins(), options.rounds(), options.perRound(), options.concurrency(),
-                    server.cpu, options.settle());
+            // the recording starts before the warm-up: starting one makes the JIT recompile for a while
+            samples = hashesTold(server.keycloak, options.perRound(), () -> {
+                LoginBench.alternate(bench.logins(), options.warmUpRounds(), options.perRound(),
+                        options.concurrency(), server.cpu, options.settle());
+                return LoginBench.alternate(bench.logins(), options.rounds(), options.perRound(),
+                        options.concurrency(), server.cpu, options.settle());
+            });
         } finally {
             server.attributes.set(before);
         }
@@ -235,6 +238,41 @@ public final class Bench {
                 + "come first served. Budget: ≤ 1.05× the anchor in CPU per login and median, ≤ 1.10× p99, 0 "
                 + "refused.");
         report.samples(samples, LoginBench.STOCK_OTP);
+        report.row("Where the CPU goes: the password hash (Keycloak's default, the same in both realms, checked once"
+                + " a login) apart from the rest, by the Keycloak JVM's execution samples in each run (a flight"
+                + " recording of them alone, one per " + PasswordHashes.PERIOD.toMillis() + " ms of a running"
+                + " thread). The hash is the same work in every login but its cost follows the machine's speed from"
+                + " round to round; the last column puts every run's hash at the mean of all, so that what the"
+                + " logins do not share is compared without that noise.");
+        report.row("");
+        report.hashesApart(samples, LoginBench.STOCK_OTP);
+    }
+
+    /**
+     * Runs {@code rounds} under a recording of the server's execution samples, and tells each of their runs'
+     * password hash CPU from them ({@link PasswordHashes}).
+     */
+    private static Map<String, Load.Sample> hashesTold(RunningKeycloak keycloak, int perRun,
+                                                       Callable<Map<String, Load.Sample>> rounds) throws Exception {
+        Path folder = Files.createTempDirectory("kazoo-bench-");
+        Path recording = folder.resolve("execution-samples.jfr");
+        try {
+            jcmd(keycloak, "JFR.start", "name=hashes", "settings=" + PasswordHashes.settings(folder));
+            Map<String, Load.Sample> samples;
+            try {
+                samples = rounds.call();
+            } finally {
+                jcmd(keycloak, "JFR.stop", "name=hashes", "filename=" + recording);
+            }
+            return PasswordHashes.told(recording, samples, perRun);
+        } finally {
+            try (var files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(folder);
+        }
     }
 
     private static void reads(Server server, Options options, Report report) throws Exception {

@@ -1,6 +1,7 @@
 package org.kazooauth.bench;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,8 +24,17 @@ final class Load {
     record RoundRatios(double median, double lowest, double highest) {
     }
 
-    /** What one run measured: its median and p99 latency, and CPU ms per operation, the compilers' apart. */
-    record Run(double medianMillis, double p99Millis, double cpuMillis) {
+    /**
+     * What one run measured: its median and p99 latency, CPU ms per operation (the compilers' apart), when it ran
+     * (its CPU's window: from the start to the settling's end) and, once told ({@link PasswordHashes}), the
+     * password hash's share of its CPU per operation.
+     */
+    record Run(double medianMillis, double p99Millis, double cpuMillis, Instant began, Instant ended,
+               double hashMillis) {
+
+        Run withHashMillis(double millis) {
+            return new Run(medianMillis, p99Millis, cpuMillis, began, ended, millis);
+        }
     }
 
     /**
@@ -35,6 +45,10 @@ final class Load {
      */
     record Sample(String name, List<Long> micros, int operations, int refused, long wallMillis, ProcessCpu.Used cpu,
                   List<Run> runs) {
+
+        Sample withRuns(List<Run> replaced) {
+            return new Sample(name, micros, operations, refused, wallMillis, cpu, List.copyOf(replaced));
+        }
 
         Sample merge(Sample other) {
             List<Long> all = new ArrayList<>(micros);
@@ -143,6 +157,7 @@ final class Load {
                 }));
             }
             ProcessCpu.Used before = server.used();
+            Instant from = Instant.now();
             long began = System.nanoTime();
             start.await();
             for (Future<?> worker : workers) {
@@ -151,7 +166,8 @@ final class Load {
             long wall = (System.nanoTime() - began) / 1_000_000;
             Thread.sleep(settle.toMillis());
             ProcessCpu.Used cpu = server.used().since(before);
-            Run run = new Run(percentile(micros, 50), percentile(micros, 99), (double) cpu.workMillis() / operations);
+            Run run = new Run(percentile(micros, 50), percentile(micros, 99), (double) cpu.workMillis() / operations,
+                    from, Instant.now(), Double.NaN);
             return new Sample(name, micros, operations, refused.get(), wall, cpu, List.of(run));
         } finally {
             pool.shutdownNow();

@@ -56,6 +56,33 @@ final class Report {
         lines.add("");
     }
 
+    /**
+     * P1's CPU with the password hash told apart ({@link PasswordHashes}): each operation's hash and the rest, and
+     * its ratio to {@code anchor} with every run's hash at the mean of all, pooled and round by round.
+     */
+    void hashesApart(Map<String, Load.Sample> told, String anchor) {
+        double mean = PasswordHashes.mean(told);
+        Load.Sample base = told.get(anchor);
+        lines.add(String.format("| operation | password hash CPU ms/op (sampled) | the rest ms/op | × anchor CPU, every "
+                + "run's hash at the mean (%.2f ms): pooled · round by round, median of the rounds (lowest–highest) |",
+                mean));
+        lines.add("|---|---:|---:|---:|");
+        told.forEach((name, sample) -> {
+            Load.RoundRatios rounds = sample.roundRatios(base, run -> PasswordHashes.atMean(run, mean));
+            lines.add(String.format("| %s%s | %.2f | %.2f | %s · %.2f (%.2f–%.2f) |", name,
+                    name.equals(anchor) ? " (anchor)" : "", hash(sample), sample.cpuMillisPerOperation() - hash(sample),
+                    ratio(sample.cpuMillisPerOperation() - hash(sample) + mean,
+                            base.cpuMillisPerOperation() - hash(base) + mean),
+                    rounds.median(), rounds.lowest(), rounds.highest()));
+        });
+        lines.add("");
+    }
+
+    /** A sample's hash CPU per operation, its runs' mean (each run has as many operations). */
+    private static double hash(Load.Sample sample) {
+        return sample.runs().stream().mapToDouble(Load.Run::hashMillis).average().orElse(0);
+    }
+
     void statements(List<StatementCount.PerLogin> counts) {
         lines.add("| login | logins counted | SQL statements per login, on its path | by kind | attempt log, batched "
                 + "off the path |");
