@@ -239,11 +239,12 @@ public final class Bench {
                 + "refused.");
         report.samples(samples, LoginBench.STOCK_OTP);
         report.row("Where the CPU goes: the password hash (Keycloak's default, the same in both realms, checked once"
-                + " a login) apart from the rest, by the Keycloak JVM's execution samples in each run (a flight"
-                + " recording of them alone, one per " + PasswordHashes.PERIOD.toMillis() + " ms of a running"
-                + " thread). The hash is the same work in every login but its cost follows the machine's speed from"
-                + " round to round; the last column puts every run's hash at the mean of all, so that what the"
-                + " logins do not share is compared without that noise.");
+                + " a login), by the Keycloak JVM's execution samples in each run (a flight recording of them alone,"
+                + " one per " + PasswordHashes.PERIOD.toMillis() + " ms of a running thread); the garbage"
+                + " collector's threads and the database's processes by their `/proc` times; the rest is the"
+                + " logins' own work. The hash is the same work in every login but its cost follows the machine's"
+                + " speed from round to round; the last column puts every run's hash at the mean of all, so that"
+                + " what the logins do not share is compared without that noise.");
         report.row("");
         report.hashesApart(samples, LoginBench.STOCK_OTP);
     }

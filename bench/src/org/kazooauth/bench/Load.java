@@ -102,6 +102,16 @@ final class Load {
             return perOperation(cpu.workMillis());
         }
 
+        /** The garbage collector's CPU per operation. */
+        double collectorMillisPerOperation() {
+            return perOperation(cpu.collectorMillis());
+        }
+
+        /** The database's CPU per operation, where it is a process of its own. */
+        double databaseMillisPerOperation() {
+            return perOperation(cpu.databaseMillis());
+        }
+
         /** The JIT compilers' CPU per operation while it ran. */
         double compilerMillisPerOperation() {
             return perOperation(cpu.compilerMillis());

@@ -26,15 +26,20 @@ final class ProcessCpu {
     private static final int REAPED_USER = 13;
     private static final int REAPED_SYSTEM = 14;
 
-    /** Milliseconds of CPU used so far: all the process's, and its JIT compiler threads' share of it. */
-    record Used(long millis, long compilerMillis) {
+    /**
+     * Milliseconds of CPU used so far: all the server's (the JVM's, and the database's where it is a process of
+     * its own), and the shares of the JVM's JIT compilers, its garbage collector and the database.
+     */
+    record Used(long millis, long compilerMillis, long collectorMillis, long databaseMillis) {
 
         Used since(Used earlier) {
-            return new Used(millis - earlier.millis, compilerMillis - earlier.compilerMillis);
+            return new Used(millis - earlier.millis, compilerMillis - earlier.compilerMillis,
+                    collectorMillis - earlier.collectorMillis, databaseMillis - earlier.databaseMillis);
         }
 
         Used plus(Used other) {
-            return new Used(millis + other.millis, compilerMillis + other.compilerMillis);
+            return new Used(millis + other.millis, compilerMillis + other.compilerMillis,
+                    collectorMillis + other.collectorMillis, databaseMillis + other.databaseMillis);
         }
 
         /** The CPU of everything but the compilers: the work asked of the server. */
@@ -53,15 +58,19 @@ final class ProcessCpu {
     }
 
     /**
-     * The CPU so far and the compilers' share (HotSpot's threads {@code C1/C2 CompilerThread<n>}; one that ended
-     * since is missed, which counts its time as the operation's, never the other way).
+     * The CPU so far and its shares (HotSpot's threads {@code C1/C2 CompilerThread<n>}, the collector's
+     * {@code GC Thread#<n>} and G1's; a thread that ended since is missed, which counts its time as the
+     * operation's, never the other way).
      */
     Used used() {
-        long compilers = tasks(process.resolve("task"))
-                .filter(thread -> name(thread).contains("CompilerThre")) // the kernel keeps 15 characters of a name
+        List<Path> threads = tasks(process.resolve("task")).toList();
+        // the kernel keeps 15 characters of a thread's name
+        long compilers = threads.stream().filter(thread -> name(thread).contains("CompilerThre"))
                 .mapToLong(thread -> millis(thread, USER, SYSTEM)).sum();
-        long server = millis(process, USER, SYSTEM) + (withPostgres ? postgresMillis() : 0);
-        return new Used(server, compilers);
+        long collector = threads.stream().filter(thread -> name(thread).startsWith("GC Thread")
+                || name(thread).startsWith("G1 ")).mapToLong(thread -> millis(thread, USER, SYSTEM)).sum();
+        long database = withPostgres ? postgresMillis() : 0;
+        return new Used(millis(process, USER, SYSTEM) + database, compilers, collector, database);
     }
 
     /**
