@@ -11,19 +11,22 @@ import java.util.function.Supplier;
 
 /**
  * Where attempts wait on this node for a bucket's logins in flight to settle. They queue: only the first in line
- * asks the database, again each time a login of that bucket settles on this node and at least every
- * {@link #POLL} for settlements on other nodes; the rest wait their turn without a statement. So a burst of 64
- * logins costs the database a few looks per settlement, not 64. A bucket nobody waits for costs nothing here.
+ * asks the database, once for each login of that bucket that settles on this node and at least every poll (100 ms)
+ * for settlements on other nodes; the rest wait their turn without a statement. So a burst of 64 logins costs the
+ * database a look per settlement, not 64. A bucket nobody waits for costs nothing here.
  */
 public final class LockWaits {
 
     /** The node's: every realm and request shares it. */
-    public static final LockWaits NODE = new LockWaits();
-
-    /** How often the first in line looks again on its own: settlements on other nodes wake nobody here. */
-    static final Duration POLL = Duration.ofMillis(100);
+    public static final LockWaits NODE = new LockWaits(Duration.ofMillis(100));
 
     private final Map<String, Room> rooms = new HashMap<>();
+    /** How often the first in line looks again on its own: settlements on other nodes wake nobody here. */
+    private final Duration poll;
+
+    LockWaits(Duration poll) {
+        this.poll = poll;
+    }
 
     private static final class Room {
         /** Fair: the longest waiter goes first. */
@@ -31,6 +34,9 @@ public final class LockWaits {
         /** Released once per settlement, at most one pending. */
         final Semaphore settled = new Semaphore(0);
         int present;
+        /** Settlements signalled here so far, and how many there had been when the latest attempt began. */
+        long settlements;
+        long triedAt = -1;
     }
 
     /**
@@ -51,14 +57,20 @@ public final class LockWaits {
                 return Optional.empty();
             }
             try {
+                boolean polled = false;
                 while (true) {
                     room.settled.drainPermits();
-                    Optional<T> answer = attempt.get();
-                    long left = deadlineNanos - System.nanoTime();
-                    if (answer.isPresent() || left <= 0) {
-                        return answer;
+                    if (turn(room, polled)) {
+                        Optional<T> answer = attempt.get();
+                        if (answer.isPresent()) {
+                            return answer;
+                        }
                     }
-                    room.settled.tryAcquire(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
+                    long left = deadlineNanos - System.nanoTime();
+                    if (left <= 0) {
+                        return Optional.empty();
+                    }
+                    polled = !room.settled.tryAcquire(Math.min(left, poll.toNanos()), TimeUnit.NANOSECONDS);
                 }
             } finally {
                 room.line.unlock();
@@ -72,12 +84,30 @@ public final class LockWaits {
         }
     }
 
+    /**
+     * Whether the first in line tries now: when something settled since the room's latest attempt began (a new
+     * first in line does not repeat its predecessor's try, whose reservation took the room that the settlement
+     * freed), or when it {@code polled} for settlements on other nodes. If so, its attempt is the latest.
+     */
+    private boolean turn(Room room, boolean polled) {
+        synchronized (rooms) {
+            if (!polled && room.settlements == room.triedAt) {
+                return false;
+            }
+            room.triedAt = room.settlements;
+            return true;
+        }
+    }
+
     /** A login in flight on {@code key} settled: the first in line may try again now. */
     public void settled(String key) {
         synchronized (rooms) {
             Room room = rooms.get(key);
-            if (room != null && room.settled.availablePermits() == 0) {
-                room.settled.release();
+            if (room != null) {
+                room.settlements++;
+                if (room.settled.availablePermits() == 0) {
+                    room.settled.release();
+                }
             }
         }
     }

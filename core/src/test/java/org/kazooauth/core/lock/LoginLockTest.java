@@ -32,7 +32,7 @@ class LoginLockTest {
 
     private LoginLock lock(LockScope scope, Duration wait) {
         return new LoginLock(new LockSettings(true, BucketSettings.recommended(), scope, Map.of(), wait, Duration.ZERO),
-                store, now::get, new LockWaits());
+                store, now::get, new LockWaits(Duration.ofMillis(100)));
     }
 
     private LoginLock lock(LockScope scope) {
@@ -177,7 +177,7 @@ class LoginLockTest {
     @Test
     void anUnpayableCostEmptiesTheBucketAndIsNews() {
         LoginLock lock = new LoginLock(new LockSettings(true, BucketSettings.recommended(), LockScope.ACCOUNT,
-                Map.of(MODULE, 100L), Duration.ZERO, Duration.ZERO), store, now::get, new LockWaits());
+                Map.of(MODULE, 100L), Duration.ZERO, Duration.ZERO), store, now::get, new LockWaits(Duration.ofMillis(100)));
         fail(lock, List.of(ACME), 1);
         LoginLock.Admission second = lock.admit(() -> List.of(ACME), MODULE);
         assertEquals(LoginLock.Verdict.LOCKED, second.verdict(), "75 does not pay 100");
@@ -208,7 +208,7 @@ class LoginLockTest {
 
     @Test
     void switchedOffItNeverTouchesTheStore() {
-        LoginLock lock = new LoginLock(LockSettings.OFF, store, now::get, new LockWaits());
+        LoginLock lock = new LoginLock(LockSettings.OFF, store, now::get, new LockWaits(Duration.ofMillis(100)));
         for (int i = 0; i < 10; i++) {
             LoginLock.Admission admission = lock.admit(() -> {
                 throw new AssertionError("whose buckets is not even asked");

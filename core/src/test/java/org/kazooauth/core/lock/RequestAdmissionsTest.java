@@ -21,7 +21,7 @@ class RequestAdmissionsTest {
     private final MemoryBucketStore store = new MemoryBucketStore();
     private final LoginLock lock = new LoginLock(new LockSettings(true, BucketSettings.recommended(), LockScope.ACCOUNT,
             Map.of(), Duration.ZERO, Duration.ZERO), store, () -> Instant.parse("2026-12-03T08:00:00Z"),
-            new LockWaits());
+            new LockWaits(Duration.ofMillis(100)));
 
     private LoginLock.Admission admit(RequestAdmissions request, String login, String module) {
         return request.admit(lock, login, module, () -> List.of(ACME));
