@@ -1,5 +1,6 @@
 package org.kazooauth.core.lock;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,6 +23,12 @@ class LockWaitsTest {
     /** Long enough that no one in these tests looks again on their own. */
     private final LockWaits waits = new LockWaits(Duration.ofHours(1));
     private final AtomicBoolean room = new AtomicBoolean();
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stopThePool() {
+        pool.shutdownNow();
+    }
 
     /** An attempt that counts its tries and gets in once there is room. */
     private Supplier<Optional<String>> attempt(AtomicInteger tries, String who) {
@@ -31,7 +38,7 @@ class LockWaitsTest {
         };
     }
 
-    private Future<Optional<String>> queue(ExecutorService pool, AtomicInteger tries, String who) {
+    private Future<Optional<String>> queue(AtomicInteger tries, String who) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         return pool.submit(() -> waits.inLine(KEY, deadline, attempt(tries, who)));
     }
@@ -46,58 +53,48 @@ class LockWaitsTest {
 
     @Test
     void oneTryPerSettlementWhoeverIsFirstInLine() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            AtomicInteger first = new AtomicInteger();
-            AtomicInteger second = new AtomicInteger();
-            Future<Optional<String>> a = queue(pool, first, "a");
-            until(() -> first.get() == 1); // a new line: its first tries at once
-            Future<Optional<String>> b = queue(pool, second, "b");
-            until(() -> waits.waiting() == 2);
+        AtomicInteger first = new AtomicInteger();
+        AtomicInteger second = new AtomicInteger();
+        Future<Optional<String>> a = queue(first, "a");
+        until(() -> first.get() == 1); // a new line: its first tries at once
+        Future<Optional<String>> b = queue(second, "b");
+        until(() -> waits.waiting() == 2);
 
-            room.set(true);
-            waits.settled(KEY);
-            assertEquals(Optional.of("a"), a.get(10, TimeUnit.SECONDS), "the settlement lets the first in");
-            assertEquals(2, first.get());
+        room.set(true);
+        waits.settled(KEY);
+        assertEquals(Optional.of("a"), a.get(10, TimeUnit.SECONDS), "the settlement lets the first in");
+        assertEquals(2, first.get());
 
-            Thread.sleep(200);
-            assertEquals(0, second.get(), "first in line now, b does not repeat the try that took the room");
-            assertFalse(b.isDone());
+        Thread.sleep(200);
+        assertEquals(0, second.get(), "first in line now, b does not repeat the try that took the room");
+        assertFalse(b.isDone());
 
-            waits.settled(KEY);
-            assertEquals(Optional.of("b"), b.get(10, TimeUnit.SECONDS), "the next settlement is b's");
-            assertEquals(1, second.get());
-            assertFalse(waits.hasLine(KEY), "an empty line is gone");
-        } finally {
-            pool.shutdownNow();
-        }
+        waits.settled(KEY);
+        assertEquals(Optional.of("b"), b.get(10, TimeUnit.SECONDS), "the next settlement is b's");
+        assertEquals(1, second.get());
+        assertFalse(waits.hasLine(KEY), "an empty line is gone");
     }
 
     @Test
     void aSettlementDuringTheFirstsTryIsTheNextOnes() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            AtomicInteger second = new AtomicInteger();
-            AtomicInteger first = new AtomicInteger();
-            Future<Optional<String>> a = pool.submit(() -> waits.inLine(KEY,
-                    System.nanoTime() + TimeUnit.MINUTES.toNanos(1), () -> {
-                        if (first.incrementAndGet() == 2) {
-                            waits.settled(KEY); // another login settles while a takes the room
-                            return Optional.of("a");
-                        }
-                        return Optional.empty();
-                    }));
-            until(() -> first.get() == 1);
-            Future<Optional<String>> b = queue(pool, second, "b");
-            until(() -> waits.waiting() == 2);
+        AtomicInteger second = new AtomicInteger();
+        AtomicInteger first = new AtomicInteger();
+        Future<Optional<String>> a = pool.submit(() -> waits.inLine(KEY,
+                System.nanoTime() + TimeUnit.MINUTES.toNanos(1), () -> {
+                    if (first.incrementAndGet() == 2) {
+                        waits.settled(KEY); // another login settles while a takes the room
+                        return Optional.of("a");
+                    }
+                    return Optional.empty();
+                }));
+        until(() -> first.get() == 1);
+        Future<Optional<String>> b = queue(second, "b");
+        until(() -> waits.waiting() == 2);
 
-            room.set(true);
-            waits.settled(KEY);
-            assertEquals(Optional.of("a"), a.get(10, TimeUnit.SECONDS));
-            assertEquals(Optional.of("b"), b.get(10, TimeUnit.SECONDS), "b tries on the settlement a's try missed");
-            assertEquals(1, second.get());
-        } finally {
-            pool.shutdownNow();
-        }
+        room.set(true);
+        waits.settled(KEY);
+        assertEquals(Optional.of("a"), a.get(10, TimeUnit.SECONDS));
+        assertEquals(Optional.of("b"), b.get(10, TimeUnit.SECONDS), "b tries on the settlement a's try missed");
+        assertEquals(1, second.get());
     }
 }
