@@ -140,10 +140,15 @@ public final class Bench {
     private static void freshDatabase() throws IOException {
         Path h2 = KeycloakLauncher.Settings.fromSystemProperties("dev-file", 0, 0, "admin").home().resolve("data/h2");
         if (Files.isDirectory(h2)) {
-            try (var files = Files.walk(h2)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
+            deleteTree(h2);
+        }
+    }
+
+    /** Deletes a folder and all below it. */
+    private static void deleteTree(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
             }
         }
     }
@@ -267,12 +272,7 @@ public final class Bench {
             }
             return PasswordHashes.told(recording, samples, perRun);
         } finally {
-            try (var files = Files.list(folder)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(folder);
+            deleteTree(folder);
         }
     }
 

@@ -70,11 +70,13 @@ final class Report {
         told.forEach((name, sample) -> {
             Load.RoundRatios rounds = sample.roundRatios(base, run -> PasswordHashes.atMean(run, mean));
             double cpu = sample.cpuMillisPerOperation();
+            double hash = hash(sample);
+            double collector = sample.collectorMillisPerOperation();
+            double database = sample.databaseMillisPerOperation();
             lines.add(String.format("| %s%s | %.2f | %.2f | %.2f | %.2f | %.2f | %s · %.2f (%.2f–%.2f) |", name,
-                    name.equals(anchor) ? " (anchor)" : "", cpu, hash(sample), sample.collectorMillisPerOperation(),
-                    sample.databaseMillisPerOperation(), cpu - hash(sample) - sample.collectorMillisPerOperation()
-                            - sample.databaseMillisPerOperation(),
-                    ratio(cpu - hash(sample) + mean, base.cpuMillisPerOperation() - hash(base) + mean),
+                    name.equals(anchor) ? " (anchor)" : "", cpu, hash, collector, database,
+                    cpu - hash - collector - database,
+                    ratio(cpu - hash + mean, base.cpuMillisPerOperation() - hash(base) + mean),
                     rounds.median(), rounds.lowest(), rounds.highest()));
         });
         lines.add("");
