@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,9 +35,13 @@ public final class LockWaits {
         /** Released once per settlement, at most one pending. */
         final Semaphore settled = new Semaphore(0);
         int present;
-        /** Settlements signalled here so far, and how many there had been when the latest attempt began. */
+        /**
+         * Settlements signalled here so far, and how many of them a try has answered: each gets one, and a try
+         * that finds no room answers all that came before it began. A new line's first tries at once, as a
+         * settlement may have come before there was a line to tell.
+         */
         long settlements;
-        long triedAt = -1;
+        long answered = -1;
     }
 
     /**
@@ -60,11 +65,13 @@ public final class LockWaits {
                 boolean polled = false;
                 while (true) {
                     room.settled.drainPermits();
-                    if (turn(room, polled)) {
+                    OptionalLong seen = turn(room, polled);
+                    if (seen.isPresent()) {
                         Optional<T> answer = attempt.get();
                         if (answer.isPresent()) {
                             return answer;
                         }
+                        noRoom(room, seen.getAsLong());
                     }
                     long left = deadlineNanos - System.nanoTime();
                     if (left <= 0) {
@@ -85,17 +92,26 @@ public final class LockWaits {
     }
 
     /**
-     * Whether the first in line tries now: when something settled since the room's latest attempt began (a new
-     * first in line does not repeat its predecessor's try, whose reservation took the room that the settlement
-     * freed), or when it {@code polled} for settlements on other nodes. If so, its attempt is the latest.
+     * Whether the first in line tries now, and if so how many settlements there had been as it began: when a
+     * settlement is still unanswered, or when it {@code polled} for settlements on other nodes. A new first in line
+     * does not repeat its predecessor's try, whose reservation took the room one settlement freed; but when two
+     * settled before that try, the second freed room too, and is the new first's.
      */
-    private boolean turn(Room room, boolean polled) {
+    private OptionalLong turn(Room room, boolean polled) {
         synchronized (rooms) {
-            if (!polled && room.settlements == room.triedAt) {
-                return false;
+            if (room.settlements > room.answered) {
+                room.answered++;
+            } else if (!polled) {
+                return OptionalLong.empty();
             }
-            room.triedAt = room.settlements;
-            return true;
+            return OptionalLong.of(room.settlements);
+        }
+    }
+
+    /** A try that began after {@code seen} settlements found no room: none of them has room left for this line. */
+    private void noRoom(Room room, long seen) {
+        synchronized (rooms) {
+            room.answered = Math.max(room.answered, seen);
         }
     }
 

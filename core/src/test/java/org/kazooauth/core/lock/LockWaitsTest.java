@@ -97,4 +97,35 @@ class LockWaitsTest {
         assertEquals(Optional.of("b"), b.get(10, TimeUnit.SECONDS), "b tries on the settlement a's try missed");
         assertEquals(1, second.get());
     }
+
+    @Test
+    void twoSettlementsBeforeTheFirstLooksAgainLetTwoIn() throws Exception {
+        AtomicInteger first = new AtomicInteger();
+        AtomicInteger second = new AtomicInteger();
+        Future<Optional<String>> a = pool.submit(() -> waits.inLine(KEY,
+                System.nanoTime() + TimeUnit.MINUTES.toNanos(1), () -> {
+                    if (first.incrementAndGet() == 1) {
+                        awaitQuietly(() -> waits.waiting() == 2); // b waits behind a
+                        // two logins settle while a reads the row as it was before: full
+                        room.set(true);
+                        waits.settled(KEY);
+                        waits.settled(KEY);
+                        return Optional.empty();
+                    }
+                    return Optional.of("a");
+                }));
+        Future<Optional<String>> b = queue(second, "b");
+
+        assertEquals(Optional.of("a"), a.get(10, TimeUnit.SECONDS), "a tries on the first settlement");
+        assertEquals(Optional.of("b"), b.get(10, TimeUnit.SECONDS), "the second freed room too: b's");
+        assertEquals(1, second.get());
+    }
+
+    private static void awaitQuietly(Supplier<Boolean> condition) {
+        try {
+            until(condition);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
