@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -40,17 +41,18 @@ public final class Bench {
 
 
     /** How much to run: the full benchmark, or the smoke run the test suite makes. */
-    record Options(int warmUpRounds, int rounds, int perRound, int concurrency, Duration settle, int usersEach,
-                   int otpUsers, int statementLogins, int reads, List<Integer> accountSizes, GrowthBench.Sizes growth,
-                   List<String> phases, Path results) {
+    record Options(int warmUpRounds, int warmUpLimit, int rounds, int perRound, int concurrency, Duration settle,
+                   int usersEach, int otpUsers, int statementLogins, int reads, List<Integer> accountSizes,
+                   GrowthBench.Sizes growth, List<String> phases, Path results) {
 
         /**
-         * Four unmeasured rounds so that the JIT has compiled every path (it goes on recompiling some as the rounds
-         * turn, hence its CPU is counted apart); measured rounds a multiple of the four logins, so that each takes
-         * every place in the turning order equally often.
+         * Unmeasured rounds until the JIT has compiled every path ({@link LoginBench#warmUp}: at least four, at most
+         * 48; what it still recompiles as the rounds turn is counted apart); measured rounds a multiple of the four
+         * logins, so that each takes every place in the turning order equally often.
          */
         static Options full(Path results) {
-            return new Options(integer("bench.warmup", 4), integer("bench.rounds", 8), integer("bench.logins", 160),
+            return new Options(integer("bench.warmup", 4), integer("bench.warmupMax", 48), integer("bench.rounds", 8),
+                    integer("bench.logins", 160),
                     integer("bench.concurrency", 16), Duration.ofMillis(1500),
                     50, 450, 20, integer("bench.reads", 800), List.of(1_000, integer("bench.accounts", 100_000)),
                     new GrowthBench.Sizes(integer("bench.crowd", 10_000), integer("bench.attempts", 1_000_000), 100,
@@ -59,7 +61,7 @@ public final class Bench {
         }
 
         static Options smoke(Path results) {
-            return new Options(0, 1, 8, 2, Duration.ZERO, 4, 8, 0, 10, List.of(10), new GrowthBench.Sizes(5, 100, 2, 4),
+            return new Options(0, 0, 1, 8, 2, Duration.ZERO, 4, 8, 0, 10, List.of(10), new GrowthBench.Sizes(5, 100, 2, 4),
                     List.of("P1", "P2"), results);
         }
 
@@ -216,11 +218,12 @@ public final class Bench {
         Map<String, String> before = server.attributes.set(Map.of(LockSettings.ENABLED, lock,
                 LockSettings.SCOPE, scope));
         Map<String, Load.Sample> samples;
+        AtomicInteger warmUpRounds = new AtomicInteger();
         try {
             // the recording starts before the warm-up: starting one makes the JIT recompile for a while
             samples = hashesTold(server.keycloak, options.perRound(), () -> {
-                LoginBench.alternate(bench.logins(), options.warmUpRounds(), options.perRound(),
-                        options.concurrency(), server.cpu, options.settle());
+                warmUpRounds.set(LoginBench.warmUp(bench.logins(), options.warmUpRounds(), options.warmUpLimit(),
+                        options.perRound(), options.concurrency(), server.cpu, options.settle()));
                 return LoginBench.alternate(bench.logins(), options.rounds(), options.perRound(),
                         options.concurrency(), server.cpu, options.settle());
             });
@@ -230,14 +233,15 @@ public final class Bench {
         report.section("P1 logins: " + options.concurrency() + " concurrent, lock "
                         + (lock.equals("true") ? "ON" : "OFF")
                         + (scope.equals(LockScope.ACCOUNT.kazooName()) ? "" : ", a bucket per " + scope),
-                "After "
-                + options.warmUpRounds() + " unmeasured rounds, "
-                + options.rounds() + " alternating rounds of " + options.perRound() + " logins each on the token endpoint. The Kazoo "
-                + "logins are users of an account three levels down whose second factor (an `hmac_totp` config of "
-                + "the reseller) is switched on by its parent; each sends a fresh token. Stock OTP users never reuse "
-                + "a code. Keycloak's CPU is its own threads' but the JIT compilers', which are shown apart: "
-                + "they keep recompiling code whose profile the other logins' rounds changed, so their share "
-                + "follows the order of the rounds, not the login. The mean is set by the throughput ("
+                "After " + warmUpRounds.get() + " unmeasured rounds (at least " + options.warmUpRounds()
+                + ", then until one in which the JIT compilers spent at most " + LoginBench.SETTLED_JIT_MILLIS
+                + " ms a login of every kind), " + options.rounds() + " alternating rounds of "
+                + options.perRound() + " logins each on the token endpoint. The Kazoo logins are users of an "
+                + "account three levels down whose second factor (an `hmac_totp` config of the reseller) is "
+                + "switched on by its parent; each sends a fresh token. Stock OTP users never reuse a code. "
+                + "Keycloak's CPU is its own threads' but the JIT compilers', which are shown apart: what they "
+                + "still compile follows the order of the rounds more than the login. The mean is set by the "
+                + "throughput ("
                 + options.concurrency() + " clients, each sending its next login on the answer); the median also "
                 + "by the order the server answers in, and the lock answers an account's logins in line, first "
                 + "come first served. Budget: ≤ 1.05× the anchor in CPU per login and median, ≤ 1.10× p99, 0 "

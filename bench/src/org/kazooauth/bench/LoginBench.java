@@ -67,22 +67,57 @@ final class LoginBench {
                                               int perRound, int concurrency, ProcessCpu server, Duration settle)
             throws Exception {
         Map<String, Load.Sample> merged = new LinkedHashMap<>();
-        List<String> names = List.copyOf(operations.keySet());
         for (int round = 0; round < rounds; round++) {
-            for (int k = 0; k < names.size(); k++) {
-                String name = names.get((k + round) % names.size());
-                LocalTime began = LocalTime.now(ZoneOffset.UTC);
-                Load.Sample sample = Load.run(name, concurrency, perRound, operations.get(name), server, settle);
-                // the times (UTC, as a flight recording prints them) tell a recording's samples by login
-                System.out.printf("[bench] round %d/%d  %-28s median %7.1f ms  p99 %7.1f ms  %5.1f/s  CPU %6.1f ms/op"
-                                + " (JIT %4.1f)  refused %d  %s–%s%n", round + 1, rounds, name, sample.medianMillis(),
-                        sample.p99Millis(), sample.throughput(), sample.cpuMillisPerOperation(),
-                        sample.compilerMillisPerOperation(), sample.refused(), began,
-                        LocalTime.now(ZoneOffset.UTC));
-                merged.merge(name, sample, Load.Sample::merge);
-            }
+            round(operations, round, "round " + (round + 1) + "/" + rounds, perRound, concurrency, server, settle)
+                    .forEach((name, sample) -> merged.merge(name, sample, Load.Sample::merge));
         }
         return merged;
+    }
+
+    /**
+     * Unmeasured rounds until the JIT compilers have settled: at least {@code fewest}, then on until a round in
+     * which they spent at most {@link #SETTLED_JIT_MILLIS} a login of every kind, or {@code most} rounds ran. Code
+     * that only one kind of login runs is compiled late, as it runs in one round of four: stopping sooner measures
+     * the compilers working for that login (beside its CPU, on the same cores) rather than the login.
+     *
+     * @return the rounds run
+     */
+    static int warmUp(Map<String, IntFunction<Callable<Boolean>>> operations, int fewest, int most, int perRound,
+                      int concurrency, ProcessCpu server, Duration settle) throws Exception {
+        int round = 0;
+        boolean settled = false;
+        while (round < most && !(settled && round >= fewest)) {
+            settled = round(operations, round, "warm-up round " + (round + 1), perRound, concurrency, server, settle)
+                    .values().stream().allMatch(sample -> sample.compilerMillisPerOperation() <= SETTLED_JIT_MILLIS);
+            round++;
+        }
+        if (round > 0) {
+            System.out.printf("[bench] warm-up: %d rounds, the JIT compilers %s%n", round,
+                    settled ? "settled" : "still busy after the most allowed (-Dbench.warmupMax)");
+        }
+        return round;
+    }
+
+    /** The JIT compilers' CPU a login below which they count as settled. */
+    static final double SETTLED_JIT_MILLIS = 1.0;
+
+    private static Map<String, Load.Sample> round(Map<String, IntFunction<Callable<Boolean>>> operations, int round,
+                                                  String label, int perRound, int concurrency, ProcessCpu server,
+                                                  Duration settle) throws Exception {
+        Map<String, Load.Sample> samples = new LinkedHashMap<>();
+        List<String> names = List.copyOf(operations.keySet());
+        for (int k = 0; k < names.size(); k++) {
+            String name = names.get((k + round) % names.size());
+            LocalTime began = LocalTime.now(ZoneOffset.UTC);
+            Load.Sample sample = Load.run(name, concurrency, perRound, operations.get(name), server, settle);
+            // the times (UTC, as a flight recording prints them) tell a recording's samples by login
+            System.out.printf("[bench] %s  %-28s median %7.1f ms  p99 %7.1f ms  %5.1f/s  CPU %6.1f ms/op"
+                            + " (JIT %4.1f)  refused %d  %s–%s%n", label, name, sample.medianMillis(),
+                    sample.p99Millis(), sample.throughput(), sample.cpuMillisPerOperation(),
+                    sample.compilerMillisPerOperation(), sample.refused(), began, LocalTime.now(ZoneOffset.UTC));
+            samples.put(name, sample);
+        }
+        return samples;
     }
 
     /** Hands out OTP users so that none uses a code twice: each logs in at most once per 30 s window. */
