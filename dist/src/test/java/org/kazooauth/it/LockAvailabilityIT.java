@@ -12,7 +12,6 @@ import org.kazooauth.testing.FormBrowser;
 import org.kazooauth.testing.HeadlessChromium;
 import org.kazooauth.testing.KazooHttp.Reply;
 import org.kazooauth.testing.KeycloakMetrics;
-import org.kazooauth.testing.RealmAttributes;
 import org.kazooauth.testing.Storm;
 
 import java.util.ArrayList;
@@ -120,38 +119,6 @@ class LockAvailabilityIT extends DemoRealmIntegration {
                     + " where BUCKET_KEY = 'account:" + EAST + "' and IN_FLIGHT = 0");
             assertEquals(loginTransaction, giveBackTransaction, "the give-back committed with the login");
         });
-    }
-
-    /**
-     * PostgreSQL counts its WAL flushes ({@code pg_stat_wal.wal_sync}): a reservation's commit does not wait for
-     * the disk, so good logins one after another flush it about as often with the lock on as with it off (40
-     * logins: 25 and 23 flushes; 50 and 28 when each reservation waited for the disk).
-     */
-    @Test
-    @EnabledIfSystemProperty(named = "kazoo.it.db", matches = "postgres",
-            disabledReason = "counts PostgreSQL's WAL flushes")
-    void aGoodLoginsReservationDoesNotWaitForTheDisk() throws Exception {
-        int logins = 40;
-        String username = agent(2);
-        long lockOff = walFlushes(() -> loginsOneByOne(username, logins));
-        realmAttributes.with(Map.of(ENABLED, "true"), () -> {
-            loginsOneByOne(username, 1); // the bucket's row is made once, as any first attempt's
-            long lockOn = walFlushes(() -> loginsOneByOne(username, logins));
-            assertTrue(lockOn - lockOff < logins / 4, "WAL flushes over " + logins + " good logins: " + lockOn
-                    + " with the lock on, " + lockOff + " with it off");
-        });
-    }
-
-    private void loginsOneByOne(String username, int logins) throws Exception {
-        for (int i = 0; i < logins; i++) {
-            assertEquals(200, login(username, AGENT_PASSWORD).call().status());
-        }
-    }
-
-    private long walFlushes(RealmAttributes.Body logins) throws Exception {
-        long before = database.number("select wal_sync from pg_stat_wal");
-        logins.run();
-        return database.number("select wal_sync from pg_stat_wal") - before;
     }
 
     @Test

@@ -14,8 +14,6 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +36,6 @@ public final class JpaLockBucketStore implements LockBucketStore {
      * insert's batch, are left to the rare case of two nodes creating one bucket in the same instant.
      */
     private static final int ATTEMPTS = 3;
-    /** PostgreSQL's name in its JDBC driver's metadata. */
-    private static final String POSTGRESQL = "PostgreSQL";
     /** The read-modify-write steps of one node take turns per bucket (striped). */
     private static final ReentrantLock[] TURNS = new ReentrantLock[64];
 
@@ -62,38 +58,15 @@ public final class JpaLockBucketStore implements LockBucketStore {
 
     @Override
     public boolean tryReserve(LockSubject subject, long cost, long maxTokens, Instant now, Instant leaseUntil) {
-        return KeycloakModelUtils.runJobInTransactionWithResult(sessions, session -> {
-            EntityManager em = entityManager(session);
-            boolean reserved = em.createNamedQuery(LockBucketEntity.TRY_RESERVE)
-                    .setParameter("realmId", realmId)
-                    .setParameter("key", subject.key())
-                    .setParameter("cost", cost)
-                    .setParameter("maxTokens", maxTokens)
-                    .setParameter("now", now.toEpochMilli())
-                    .setParameter("leaseUntil", leaseUntil.toEpochMilli())
-                    .executeUpdate() == 1;
-            if (reserved) {
-                commitWithoutWaitingForTheDisk(em);
-            }
-            return reserved;
-        });
-    }
-
-    /**
-     * A reservation is a lease, never a failure: should PostgreSQL crash before its commit reaches the disk (at
-     * most three {@code wal_writer_delay}s later), a lease of an attempt then in flight is lost (its give-back may
-     * free one other attempt's room early, once), and failures still count, as they commit as usual. So on
-     * PostgreSQL a reservation's commit does not wait for the disk, a wait that held up handing a freed place to
-     * the next login in line. Every node sees the commit at once, as any other; other databases commit as usual.
-     */
-    private static void commitWithoutWaitingForTheDisk(EntityManager em) {
-        em.<Connection>runWithConnection(connection -> {
-            if (POSTGRESQL.equals(connection.getMetaData().getDatabaseProductName())) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("set local synchronous_commit = off");
-                }
-            }
-        });
+        return KeycloakModelUtils.runJobInTransactionWithResult(sessions, session -> entityManager(session)
+                .createNamedQuery(LockBucketEntity.TRY_RESERVE)
+                .setParameter("realmId", realmId)
+                .setParameter("key", subject.key())
+                .setParameter("cost", cost)
+                .setParameter("maxTokens", maxTokens)
+                .setParameter("now", now.toEpochMilli())
+                .setParameter("leaseUntil", leaseUntil.toEpochMilli())
+                .executeUpdate() == 1);
     }
 
     @Override
