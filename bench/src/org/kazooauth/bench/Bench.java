@@ -61,8 +61,8 @@ public final class Bench {
         }
 
         static Options smoke(Path results) {
-            return new Options(0, 0, 1, 8, 2, Duration.ZERO, 4, 8, 0, 10, List.of(10), new GrowthBench.Sizes(5, 100, 2, 4),
-                    List.of("P1", "P2"), results);
+            return new Options(0, 1, 1, 8, 2, Duration.ZERO, 4, 8, 0, 10, List.of(10),
+                    new GrowthBench.Sizes(5, 100, 2, 4), List.of("P1", "P2"), results);
         }
 
         boolean runs(String phase) {

@@ -39,6 +39,8 @@ class BenchSmokeIT extends DemoRealmIntegration {
         for (String row : rows.stream().filter(row -> row.split("\\|").length > refused).toList()) {
             assertEquals("0", row.split("\\|")[refused].trim(), "nothing refused: " + row);
         }
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("After 1 unmeasured rounds (at least 0,")),
+                "the warm-up ran its one round and says so");
         List<String> hashes = lines.stream().dropWhile(line -> !line.contains("| of which: password hash"))
                 .skip(2).takeWhile(line -> line.startsWith("| ")).toList();
         assertEquals(4, hashes.size(), "the password hash told apart for each login: " + hashes);
