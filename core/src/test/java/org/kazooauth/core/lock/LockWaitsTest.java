@@ -39,8 +39,13 @@ class LockWaitsTest {
     }
 
     private Future<Optional<String>> queue(AtomicInteger tries, String who) {
+        return inLine(attempt(tries, who));
+    }
+
+    /** Queues {@code attempt} on a thread of its own, for a minute at most. */
+    private Future<Optional<String>> inLine(Supplier<Optional<String>> attempt) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        return pool.submit(() -> waits.inLine(KEY, deadline, attempt(tries, who)));
+        return pool.submit(() -> waits.inLine(KEY, deadline, attempt));
     }
 
     private static void until(Supplier<Boolean> condition) throws InterruptedException {
@@ -79,14 +84,13 @@ class LockWaitsTest {
     void aSettlementDuringTheFirstsTryIsTheNextOnes() throws Exception {
         AtomicInteger second = new AtomicInteger();
         AtomicInteger first = new AtomicInteger();
-        Future<Optional<String>> a = pool.submit(() -> waits.inLine(KEY,
-                System.nanoTime() + TimeUnit.MINUTES.toNanos(1), () -> {
-                    if (first.incrementAndGet() == 2) {
-                        waits.settled(KEY); // another login settles while a takes the room
-                        return Optional.of("a");
-                    }
-                    return Optional.empty();
-                }));
+        Future<Optional<String>> a = inLine(() -> {
+            if (first.incrementAndGet() == 2) {
+                waits.settled(KEY); // another login settles while a takes the room
+                return Optional.of("a");
+            }
+            return Optional.empty();
+        });
         until(() -> first.get() == 1);
         Future<Optional<String>> b = queue(second, "b");
         until(() -> waits.waiting() == 2);
@@ -102,18 +106,17 @@ class LockWaitsTest {
     void twoSettlementsBeforeTheFirstLooksAgainLetTwoIn() throws Exception {
         AtomicInteger first = new AtomicInteger();
         AtomicInteger second = new AtomicInteger();
-        Future<Optional<String>> a = pool.submit(() -> waits.inLine(KEY,
-                System.nanoTime() + TimeUnit.MINUTES.toNanos(1), () -> {
-                    if (first.incrementAndGet() == 1) {
-                        awaitQuietly(() -> waits.waiting() == 2); // b waits behind a
-                        // two logins settle while a reads the row as it was before: full
-                        room.set(true);
-                        waits.settled(KEY);
-                        waits.settled(KEY);
-                        return Optional.empty();
-                    }
-                    return Optional.of("a");
-                }));
+        Future<Optional<String>> a = inLine(() -> {
+            if (first.incrementAndGet() == 1) {
+                awaitQuietly(() -> waits.waiting() == 2); // b waits behind a
+                // two logins settle while a reads the row as it was before: full
+                room.set(true);
+                waits.settled(KEY);
+                waits.settled(KEY);
+                return Optional.empty();
+            }
+            return Optional.of("a");
+        });
         Future<Optional<String>> b = queue(second, "b");
 
         assertEquals(Optional.of("a"), a.get(10, TimeUnit.SECONDS), "a tries on the first settlement");
