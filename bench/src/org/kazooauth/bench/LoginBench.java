@@ -25,6 +25,8 @@ final class LoginBench {
     static final String STOCK_OTP = "stock password + OTP";
     static final String KAZOO_PASSWORD = "Kazoo flow password";
     static final String KAZOO_HMAC = "Kazoo flow password + HMAC";
+    /** The JIT compilers' CPU a login at or below which they count as settled ({@link #warmUp}). */
+    static final double SETTLED_JIT_MILLIS = 1.0;
 
     private final KazooHttp http;
     private final int usersEach;
@@ -97,9 +99,6 @@ final class LoginBench {
         }
         return round;
     }
-
-    /** The JIT compilers' CPU a login below which they count as settled. */
-    static final double SETTLED_JIT_MILLIS = 1.0;
 
     private static Map<String, Load.Sample> round(Map<String, IntFunction<Callable<Boolean>>> operations, int round,
                                                   String label, int perRound, int concurrency, ProcessCpu server,
